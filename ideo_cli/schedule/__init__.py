@@ -1,0 +1,1 @@
+"""Expansion of a plan's recurring obligations into dated occurrences."""
