@@ -1,0 +1,1 @@
+"""Exporters: turn expanded occurrences into files (ics, ...)."""

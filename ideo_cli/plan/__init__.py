@@ -1,0 +1,1 @@
+"""The plan file: format (``model``), vocabulary (``vocab``), loading (``load``)."""

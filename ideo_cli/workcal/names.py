@@ -1,0 +1,78 @@
+"""Names of China's statutory holidays: Chinese canonical names, English labels.
+
+``chinese_calendar`` names days by English enum values ("National Day");
+``holidays.China(language="zh_CN")`` names them in Chinese but adds suffixes
+("春节（补假）", "农历除夕", "休息日（由 2003-02-08 调休）").  Everything in ideo
+uses the Chinese names of the State Council notice.
+"""
+from __future__ import annotations
+
+import re
+
+# chinese_calendar.Holiday values -> the name used in the State Council notice.
+CC_TO_ZH: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
+}
+
+# Chinese name -> English label (for --lang en output).
+ZH_TO_EN: dict[str, str] = {
+    "元旦": "New Year's Day",
+    "春节": "Spring Festival",
+    "清明节": "Qingming Festival",
+    "劳动节": "Labour Day",
+    "端午节": "Dragon Boat Festival",
+    "中秋节": "Mid-Autumn Festival",
+    "国庆节": "National Day",
+    "抗战胜利70周年纪念日": "70th Anniversary of the Victory of the War of Resistance",
+}
+
+STATUTORY = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
+
+_SUFFIX = re.compile(r"[（(](补假|observed)[）)]\s*$")
+_SUBSTITUTED = re.compile(r"由\s*(\d{4}-\d{2}-\d{2})\s*调休")
+
+# holidays.China (zh_CN) names that are not the notice's own names.
+_HOLIDAYS_ZH_ALIASES = {"农历除夕": "春节", "春节延长假期": "春节"}
+
+
+def zh_from_cc(name: str | None) -> str | None:
+    if name is None:
+        return None
+    return CC_TO_ZH.get(name, name)
+
+
+def zh_from_holidays(label: str) -> str | None:
+    """Canonical name for a ``holidays.China(language="zh_CN")`` label.
+
+    ``None`` for a substituted rest day ("休息日（由 … 调休）"): it has no
+    festival of its own and joins the block it is adjacent to.
+    """
+    # A date may carry several labels joined by "; ".
+    for part in label.split(";"):
+        part = part.strip()
+        if _SUBSTITUTED.search(part) or part.startswith("休息日"):
+            continue
+        part = _SUFFIX.sub("", part).strip()
+        return _HOLIDAYS_ZH_ALIASES.get(part, part)
+    return None
+
+
+def substituted_workday(label: str) -> str | None:
+    """ISO date of the weekend worked in exchange, from "休息日（由 2003-02-08 调休）"."""
+    m = _SUBSTITUTED.search(label)
+    return m.group(1) if m else None
+
+
+def label(name: str, lang: str = "zh") -> str:
+    """Display name of a (possibly combined, "国庆节、中秋节") holiday in ``lang``."""
+    if lang.startswith("zh"):
+        return name
+    parts = [p for p in name.split("、") if p]
+    return " & ".join(ZH_TO_EN.get(p, p) for p in parts) or name
