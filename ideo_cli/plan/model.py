@@ -81,11 +81,16 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-StrList = Annotated[list[str], BeforeValidator(_one_or_many)]
+_ONE_OR_MANY_STR = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+StrList = Annotated[list[str], BeforeValidator(_one_or_many), WithJsonSchema(_ONE_OR_MANY_STR)]
 PersonRef = Annotated[str, Field(min_length=1)]
-PersonRefs = Annotated[list[PersonRef], BeforeValidator(_one_or_many)]
+PersonRefs = Annotated[list[PersonRef], BeforeValidator(_one_or_many), WithJsonSchema(_ONE_OR_MANY_STR)]
 Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s/@]+$")]
-MonthDayOrLast = Annotated[int | Literal["last"], BeforeValidator(lambda v: "last" if v in vocab.PERIOD_LAST else v)]
+MonthDayOrLast = Annotated[
+    int | Literal["last"],
+    BeforeValidator(lambda v: "last" if v in vocab.PERIOD_LAST else v),
+    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1, "maximum": 31}, {"type": "string", "enum": list(vocab.PERIOD_LAST)}]}),
+]
 
 
 class Strict(BaseModel):
@@ -107,7 +112,7 @@ class Person(Strict):
     id: Identifier
     name: str = Field(min_length=1)
     post: str = ""
-    roles: Annotated[list[Role], BeforeValidator(_one_or_many)] = []
+    roles: Annotated[list[Role], BeforeValidator(_one_or_many), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "enum": sorted({a for c, al in vocab.ROLES.items() for a in [c, *al]})}}]})] = []
     portfolio: StrList = []
     contact: str | None = None
 
@@ -126,8 +131,11 @@ class LeadingGroup(Strict):
     office: Office | None = None
 
 
+DUE_WORDS = ("period-end", "期末", "年底前", "期末前")
+
+
 def _due_from_text(value: Any) -> Any:
-    if value is None or (isinstance(value, str) and value.strip() in ("period-end", "期末", "年底前", "期末前")):
+    if value is None or (isinstance(value, str) and value.strip() in DUE_WORDS):
         return {}
     return value
 

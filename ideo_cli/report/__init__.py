@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from ideo_cli.diagnostics.model import FileResult, RuleInfo
 from ideo_cli.report.strings import normalize_lang

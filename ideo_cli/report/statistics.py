@@ -1,7 +1,7 @@
 """``--statistics``: how often each rule fired, most frequent first (then by code).
 
-    12 IDEO201 [错误] topic-study-twice-a-year
-     3 IDEO105 [警告] owner-is-listed-person
+      12 IDEO201 [错误] topic-study-twice-a-year
+       3 IDEO105 [警告] owner-is-listed-person
 
     发现 15 个问题（错误 12，警告 3）；检查了 5 个文件
 

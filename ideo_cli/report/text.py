@@ -27,9 +27,9 @@ from ideo_cli.report.common import (
     DIM,
     GUTTER,
     SEVERITY_STYLE,
+    count,
     display,
     display_width,
-    count,
     format_citation,
     location,
     severity_value,
@@ -53,8 +53,8 @@ def _caret_span(d: Diagnostic, text: str) -> tuple[int, int]:
     """(padding, caret count) in display columns for ``d`` on its own line ``text``."""
     start = min(max(d.col, 1) - 1, len(text))
     same_line = d.end_line is None or d.end_line == d.line
-    if d.end_col is not None and same_line and d.end_col > d.col:
-        end = min(d.end_col - 1, len(text))
+    if d.end_col is not None and same_line:
+        end = min(max(d.end_col - 1, start), len(text))  # an empty span still gets one caret
     else:
         end = len(text.rstrip())
     return display_width(text[:start]), max(display_width(text[start:end]), 1)
@@ -84,13 +84,15 @@ def _snippet(d: Diagnostic, lines: list[str] | None, color: bool) -> tuple[int, 
 
 
 def _note(width: int, label: str, value: str, color: bool) -> list[str]:
-    head = f"{' ' * width} = "
     first, *rest = terminal_safe(value).split("\n")
-    indent = " " * (display_width(head) + display_width(label) + 2)
-    return [f"{head}{style(label + ':', BOLD, color)} {first}"] + [indent + line for line in rest]
+    indent = " " * (width + 3 + display_width(label) + 2)
+    head = f"{' ' * width} {style('=', GUTTER, color)} {style(label + ':', BOLD, color)}"
+    return [f"{head} {first}"] + [indent + line for line in rest]
 
 
-def render_diagnostic(d: Diagnostic, lines: list[str] | None, options: RenderOptions) -> str:
+def render_diagnostic(
+    d: Diagnostic, lines: list[str] | None, options: RenderOptions, file: str = ""
+) -> str:
     lang, color = options.lang, options.color
     severity = severity_value(d)
     label = strings.severity_label(lang, severity)
@@ -99,7 +101,8 @@ def render_diagnostic(d: Diagnostic, lines: list[str] | None, options: RenderOpt
     if d.name:
         header += " " + style(f"({terminal_safe(d.name, one_line=True)})", DIM, color)
     width, snippet = _snippet(d, lines, color)
-    out = [header, f"{' ' * width}{style('-->', GUTTER, color)} {terminal_safe(location(d), one_line=True)}"]
+    where = terminal_safe(location(d, file), one_line=True)
+    out = [header, f"{' ' * width}{style('-->', GUTTER, color)} {where}"]
     out += snippet
     for key, value in (
         ("label.path", d.path),
@@ -117,6 +120,6 @@ def render_text(results: list[FileResult], options: RenderOptions) -> str:
     blocks = []
     for result in results:
         lines = split_lines(result.source) if result.source is not None else None
-        blocks += [render_diagnostic(d, lines, options) for d in sorted_diagnostics(result)]
+        blocks += [render_diagnostic(d, lines, options, result.file) for d in sorted_diagnostics(result)]
     blocks.append(style(summary_line(count(results), options.lang), BOLD, options.color))
     return "\n\n".join(blocks) + "\n"

@@ -22,8 +22,8 @@ class Msg:
     params: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: str, **params: object) -> "Msg":
-        return cls(key, tuple(params.items()))
+    def of(cls, msg_key: str, /, **params: object) -> "Msg":
+        return cls(msg_key, tuple(params.items()))
 
     def render(self, lang: str = "zh") -> str:
         return render(self.key, lang, **dict(self.params))
@@ -169,10 +169,10 @@ def norm_lang(lang: str | None) -> str:
     return "en" if (lang or "zh").lower().startswith("en") else "zh"
 
 
-def render(key: str, lang: str = "zh", **params: object) -> str:
+def render(msg_key: str, lang: str = "zh", /, **params: object) -> str:
     lang = norm_lang(lang)
     values = {k: _value(v, lang) for k, v in params.items()}
-    return CATALOG[key][lang].format(**values)
+    return CATALOG[msg_key][lang].format(**values)
 
 
 def _value(v: object, lang: str) -> object:

@@ -1,0 +1,3 @@
+from ideo_cli.entry import run
+
+run()

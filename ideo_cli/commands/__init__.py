@@ -1,0 +1,1 @@
+"""Command execution, separate from argument parsing (``ideo_cli/cli``)."""

@@ -1,0 +1,43 @@
+"""Console entry point.
+
+``ideo --version`` answers before typer, rich or pydantic are imported, so
+start-up stays as fast as the lightest linters.  Everything else goes to the
+typer app; an unexpected exception becomes a one-line message and exit 2,
+never a traceback (set IDEO_DEBUG=1 to see it).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args in (["--version"], ["-V"], ["version"]):
+        from ideo_cli import __version__
+
+        sys.stdout.write(f"ideo {__version__}\n")
+        return 0
+    from ideo_cli.cli.app import app
+
+    try:
+        app(args=args, prog_name="ideo", standalone_mode=True)
+    except SystemExit as exc:  # typer/click always ends this way
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # pragma: no cover - exercised by a test that injects a failure
+        if os.environ.get("IDEO_DEBUG"):
+            raise
+        sys.stderr.write(f"ideo: 内部错误 / internal error: {type(exc).__name__}: {exc}\n")
+        return 2
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,1 @@
+"""Rule logic (``checks``), rule data (``rulebook``) and the per-plan runner (``engine``)."""

@@ -1,0 +1,1 @@
+"""Check functions, one module per area of the digest (roles, obligations …)."""

@@ -1,0 +1,192 @@
+"""Rulebooks: rule parameters and citations as data, one YAML file per profile.
+
+Shipped profiles live in ``ideo_cli/rulebooks/``; a county adds its own with
+``--rulebook FILE`` (same format, usually ``extends: [baseline]`` and stricter
+``params``).  A profile's effective rules are those of the profiles it
+extends, overridden code by code, plus its own.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from ideo_cli.diagnostics import Citation, RuleInfo, Severity
+from ideo_cli.i18n import pick
+
+RULEBOOK_PACKAGE = "ideo_cli.rulebooks"
+ALL_ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
+_SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: Severity
+    applies_to: tuple[str, ...]
+    texts: Mapping[str, Mapping[str, str]]  # title / why / help -> {zh, en}
+    params: Mapping[str, Any]
+    source: Source
+    also: tuple[Source, ...] = ()
+    profiles: tuple[str, ...] = ()  # profiles that define or tighten it
+    documents: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def text(self, what: str, lang: str) -> str:
+        entry = self.texts.get(what)
+        return pick(entry, lang) if entry else ""
+
+    def citation(self, lang: str, source: Source | None = None) -> Citation:
+        src = source or self.source
+        title = self.documents.get(src.document.split()[0], {})
+        return Citation(document=src.document, title=pick(title, lang) if title else "", section=src.section, quote=src.quote)
+
+    def info(self, lang: str) -> RuleInfo:
+        return RuleInfo(
+            code=self.code, name=self.name, severity=self.severity,
+            title=self.text("title", lang), help=self.text("help", lang), why=self.text("why", lang),
+            profiles=self.profiles, citation=self.citation(lang),
+        )
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    title: Mapping[str, str]
+    description: Mapping[str, str]
+    extends: tuple[str, ...]
+    entries: tuple[Mapping[str, Any], ...]  # raw rule entries, resolved lazily
+    origin: str  # file it came from
+
+
+class RulebookError(Exception):
+    """A rulebook file is malformed; ``diagnostics`` are located (FATAL)."""
+
+    def __init__(self, diagnostics):
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@functools.lru_cache(maxsize=1)
+def documents() -> Mapping[str, Mapping[str, str]]:
+    text = resources.files(RULEBOOK_PACKAGE).joinpath("documents.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {str(k): v.get("title", {}) | {"file_prefix": v.get("file_prefix", "")} for k, v in data["documents"].items()}
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_profiles() -> dict[str, Profile]:
+    out: dict[str, Profile] = {}
+    folder = resources.files(RULEBOOK_PACKAGE)
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.endswith(".yaml") and entry.name != "documents.yaml":
+            data = yaml.load(entry.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            profile = _profile_from_data(data, f"ideo_cli/rulebooks/{entry.name}")
+            out[profile.name] = profile
+    return out
+
+
+def _profile_from_data(data: Mapping[str, Any], origin: str) -> Profile:
+    return Profile(
+        name=str(data["profile"]),
+        title=data.get("title") or {},
+        description=data.get("description") or {},
+        extends=tuple(data.get("extends") or ()),
+        entries=tuple(data.get("rules") or ()),
+        origin=origin,
+    )
+
+
+class Rulebook:
+    """All known profiles (shipped + user files) and rule resolution."""
+
+    def __init__(self, extra: Mapping[str, Profile] | None = None):
+        self.profiles: dict[str, Profile] = dict(shipped_profiles())
+        self.profiles.update(extra or {})
+        self._resolved: dict[tuple[str, ...], dict[str, Rule]] = {}
+
+    def resolve(self, names) -> dict[str, Rule]:
+        key = tuple(sorted(set(names)))
+        if key not in self._resolved:  # most plans share a handful of profile sets
+            self._resolved[key] = _resolve(self, key)
+        return self._resolved[key]
+
+    def all_rules(self) -> dict[str, Rule]:
+        return self.resolve(tuple(self.profiles))
+
+    def unknown(self, names) -> list[str]:
+        return [n for n in names if n not in self.profiles]
+
+
+def _resolve(book: Rulebook, names: tuple[str, ...]) -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    visiting: set[str] = set()
+
+    def apply(name: str) -> None:
+        if name in visiting or name not in book.profiles:
+            return
+        visiting.add(name)
+        profile = book.profiles[name]
+        for parent in profile.extends:
+            apply(parent)
+        for entry in profile.entries:
+            code = str(entry["code"])
+            base = rules.get(code)
+            rules[code] = _rule_from_entry(entry, base, name)
+
+    for n in names:
+        apply(n)
+    return dict(sorted(rules.items()))
+
+
+def _rule_from_entry(entry: Mapping[str, Any], base: Rule | None, profile: str) -> Rule:
+    def source_of(raw) -> Source:
+        return Source(document=str(raw["document"]), section=str(raw.get("section", "")), quote=str(raw["quote"]))
+
+    if base is not None:  # a stricter profile tightening an existing rule
+        changes: dict[str, Any] = {"profiles": tuple(dict.fromkeys(base.profiles + (profile,)))}
+        if "params" in entry:
+            changes["params"] = {**base.params, **entry["params"]}
+        if "severity" in entry:
+            changes["severity"] = _SEVERITIES[entry["severity"]]
+        if "applies_to" in entry:
+            changes["applies_to"] = tuple(entry["applies_to"])
+        if "source" in entry:
+            changes["source"] = source_of(entry["source"])
+            changes["also"] = (base.source, *base.also)
+        for what in ("title", "why", "help"):
+            if what in entry:
+                changes["texts"] = {**base.texts, what: entry[what]}
+        return replace(base, **changes)
+    return Rule(
+        code=str(entry["code"]),
+        name=str(entry["name"]),
+        check=str(entry["check"]),
+        severity=_SEVERITIES[entry.get("severity", "error")],
+        applies_to=tuple(entry.get("applies_to") or ALL_ORG_TYPES),
+        texts={k: entry[k] for k in ("title", "why", "help") if k in entry},
+        params=dict(entry.get("params") or {}),
+        source=source_of(entry["source"]),
+        also=tuple(source_of(s) for s in entry.get("also") or ()),
+        profiles=(profile,),
+        documents=documents(),
+    )
+
+
+def load_user_rulebook(path: Path, lang: str) -> Profile:
+    """A county's own rulebook file, validated with located errors."""
+    from ideo_cli.rules.user_rulebook import read_user_rulebook
+
+    return read_user_rulebook(path, lang)
