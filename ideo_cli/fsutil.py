@@ -24,6 +24,7 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(target, exc.strerror or str(exc)) from None
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -35,6 +36,12 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         except OSError:
             pass
         raise OutputError(target, exc.strerror or str(exc)) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:

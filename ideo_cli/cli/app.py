@@ -113,7 +113,7 @@ def check(
         except RulebookError as exc:
             from ideo_cli.diagnostics import FileResult
 
-            sys.stdout.write(render(fmt, [FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=_safe_read(path))], RenderOptions(**render_opts_base)))
+            _write_output(render(fmt, [FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=_safe_read(path))], RenderOptions(**render_opts_base)), output, language)
             raise typer.Exit(2)
         user_profiles[prof.name] = prof
     known = Rulebook(user_profiles).profiles
@@ -200,11 +200,5 @@ def init_cmd(
     _write_output(text, output, language)
 
 
-def _register_schedule_commands() -> None:
-    try:
-        from ideo_cli.cli import schedule_cmds  # noqa: F401  (todo, ics)
-    except ImportError:
-        pass
-
-
-_register_schedule_commands()
+# registers `todo` and `ics` on ``app`` (kept in their own module)
+from ideo_cli.cli import schedule_cmds  # noqa: E402,F401

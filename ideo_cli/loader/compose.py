@@ -33,6 +33,7 @@ _PROBLEMS_ZH = {
     "did not find expected key": "缩进不一致：此处应是一个键",
     "did not find expected '-' indicator": "缩进不一致：此处应是以“-”开头的列表项",
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "did not find expected node content": "此处缺少值（括号没有闭合，或多了逗号？）",
     "did not find expected ',' or ']'": "方括号列表没有闭合：缺少“,”或“]”",
     "did not find expected ',' or '}'": "花括号映射没有闭合：缺少“,”或“}”",
     "found undefined alias": "引用了未定义的别名",
@@ -58,10 +59,18 @@ def compose(text: str, display: str, lang: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise ComposeError(_syntax_diagnostic(exc, text, display, lang)) from None
-    except yaml.YAMLError as exc:  # unmarked: reader errors and the like
-        mark = getattr(exc, "position", None)
+    except yaml.reader.ReaderError as exc:  # unmarked; libyaml counts UTF-8 bytes, PyYAML characters
+        index = exc.position or 0
+        if exc.encoding != "unicode":
+            index = len(text.encode("utf-8")[:index].decode("utf-8", errors="ignore"))
+        line = text.count("\n", 0, index) + 1
+        col = index - (text.rfind("\n", 0, index) + 1) + 1
         raise ComposeError(
-            input_diagnostic("IDEO004", display, 1, (mark or 0) + 1, {"zh": "YAML 读取失败：{p}", "en": "YAML error: {p}"}, lang, p=str(exc))
+            input_diagnostic("IDEO004", display, line, col, {"zh": "文件中有不允许的控制字符 U+{c:04X}", "en": "control character U+{c:04X} is not allowed"}, lang, c=exc.character if isinstance(exc.character, int) else ord(exc.character or "\0"))
+        ) from None
+    except yaml.YAMLError as exc:  # unmarked: anything else
+        raise ComposeError(
+            input_diagnostic("IDEO004", display, 1, 1, {"zh": "YAML 读取失败：{p}", "en": "YAML error: {p}"}, lang, p=str(exc))
         ) from None
     except RecursionError:
         raise ComposeError(_too_deep(display, 1, 1, lang)) from None

@@ -1,0 +1,130 @@
+"""Expand a plan's obligations into dated occurrences on working days.
+
+Order of work per occurrence: period (from recurrence and year only) →
+nominal due (due rule) → working-day move (plan's policy) → window start.
+The identity (plan, obligation, period) is fixed before any date moves.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ideo_cli.plan.load import LoadedPlan
+from ideo_cli.plan.model import Obligation
+from ideo_cli.rules.rulebook import Rule
+from ideo_cli.schedule.occurrence import Occurrence, Person
+from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates
+from ideo_cli.workcal import WorkCalendar
+
+DEFAULT_HOLIDAY_LEAD = 1  # working days before a holiday when the plan does not say
+
+_HOLIDAY_SLUGS = {
+    "元旦": "new-year", "春节": "spring-festival", "清明节": "qingming", "劳动节": "labour-day",
+    "端午节": "dragon-boat", "中秋节": "mid-autumn", "国庆节": "national-day",
+}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    first: dt.date
+    last: dt.date
+
+    @classmethod
+    def year(cls, year: int) -> "DateRange":
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def __contains__(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+
+class ExpansionError(Exception):
+    """An obligation whose due rule cannot resolve; carries where and why."""
+
+    def __init__(self, obligation_index: int, error: DueRuleError):
+        super().__init__(error.key)
+        self.index = obligation_index
+        self.error = error
+
+
+def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rules: dict[str, Rule], lang: str = "zh") -> list[Occurrence]:
+    plan = loaded.plan
+    people = {p.id: Person(p.id, p.name, p.post) for p in plan.people}
+    out: list[Occurrence] = []
+    for index, ob in enumerate(plan.obligations):
+        served = _served_rule(ob, rules)
+        try:
+            for period, nominal, note in _nominal_dates(ob, calendar, span):
+                policy = ob.adjust or plan.defaults.adjust
+                due, provisional = calendar.adjust(nominal, policy)
+                if due not in span:
+                    continue
+                if note is not None:  # holiday-driven: counted in working days already
+                    provisional = provisional or note
+                lead = ob.start_before_days if ob.start_before_days is not None else plan.defaults.start_before_days
+                lead = default_start_before(ob.recurrence) if lead is None else lead
+                start = min(calendar.adjust(due - dt.timedelta(days=lead), "next")[0], due)
+                out.append(
+                    Occurrence(
+                        plan=loaded.plan_id,
+                        plan_name=plan.organisation.short_name or plan.organisation.name,
+                        plan_file=loaded.file,
+                        obligation=ob.id,
+                        period=period.label,
+                        title=ob.title if not period.label.endswith(tuple(_HOLIDAY_SLUGS.values())) else f"{ob.title}（{_holiday_name(period.label)}前）",
+                        kind=ob.kind,
+                        owners=[people[o] for o in ob.owner if o in people],
+                        start=start,
+                        due=due,
+                        nominal_due=nominal,
+                        reminders=sorted(set(ob.reminders if ob.reminders is not None else plan.defaults.reminders), reverse=True),
+                        evidence=list(ob.evidence),
+                        recipients=list(ob.recipients) + [c for c in ob.copy_to if c not in ob.recipients],
+                        rule=served.code if served else "",
+                        citation=_citation(served, lang) if served else "",
+                        provisional=provisional,
+                        calendar_source=calendar.source_for(due.year, lang),
+                    )
+                )
+        except DueRuleError as err:
+            raise ExpansionError(index, err) from None
+    out.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
+    return out
+
+
+def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
+    """(period, nominal due, provisional-or-None) for every period that may land in ``span``."""
+    # a period of the year before can fall due inside the span (after_period_end_days)
+    for year in range(span.first.year - 1, span.last.year + 1):
+        if is_rrule(ob.recurrence):
+            for day in rrule_dates(ob.recurrence, year):
+                yield Period(day.isoformat(), day, day), day, None
+        elif ob.recurrence == "holidays":
+            holidays, provisional = calendar.holidays_in(year)
+            lead = ob.due.working_days_before if ob.due.working_days_before is not None else DEFAULT_HOLIDAY_LEAD
+            for holiday in holidays:
+                name = holiday.festivals[0] if getattr(holiday, "festivals", None) else holiday.name
+                slug = _HOLIDAY_SLUGS.get(name, name)
+                day, moved_provisional = calendar.working_days_before(holiday.first_day, lead)
+                yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional
+        else:
+            for period in periods(ob.recurrence, year):
+                yield period, nominal_due(period, ob.due), None
+
+
+def _holiday_name(label: str) -> str:
+    slug = label.split("-", 1)[1]
+    return next((name for name, s in _HOLIDAY_SLUGS.items() if s == slug), slug)
+
+
+def _served_rule(ob: Obligation, rules: dict[str, Rule]) -> Rule | None:
+    """The frequency rule this obligation satisfies (a tag-specific one first)."""
+    candidates = [r for r in rules.values() if r.check == "obligation_frequency" and r.params.get("kind") == ob.kind]
+    tagged = [r for r in candidates if r.params.get("tag") and r.params["tag"] in ob.tags]
+    untagged = [r for r in candidates if not r.params.get("tag")]
+    return (tagged or untagged or [None])[0]
+
+
+def _citation(rule: Rule, lang: str) -> str:
+    cite = rule.citation(lang)
+    title = f"《{cite.title}》" if cite.title and lang == "zh" else ""
+    return f"{cite.document}{title} {cite.section} “{cite.quote}”"
