@@ -26,8 +26,8 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
         table.add_column("截止" if zh else "Due", no_wrap=True)
         table.add_column("事项" if zh else "Obligation", ratio=3, overflow="fold")
         table.add_column("周期" if zh else "Period", no_wrap=True)
-        table.add_column("负责人" if zh else "Owner", ratio=1)
-        table.add_column("留痕" if zh else "Evidence", ratio=1)
+        table.add_column("负责人" if zh else "Owner", ratio=1, overflow="fold")
+        table.add_column("留痕" if zh else "Evidence", ratio=1, overflow="fold")
         for o in items:
             marks = ""
             if o.provisional:

@@ -1,0 +1,45 @@
+# Two entry points (see README): `make demo` and `make test`.
+# Each creates .venv with the interpreter given as PYTHON and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+YEAR   ?= $(shell date +%Y)
+DEMO_PLAN ?= plans/xiaozhaiba-town.yaml
+
+.PHONY: demo test bench schema clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.run-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.run-deps
+
+$(VENV)/.bench-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	@touch $@ $(VENV)/.test-deps $(VENV)/.run-deps
+
+demo: $(VENV)/.run-deps
+	$(BIN)/ideo check plans/
+	$(BIN)/ideo todo $(DEMO_PLAN) --year $(YEAR)
+	$(BIN)/ideo ics plans/ --year $(YEAR) --per-person -o out/
+	$(BIN)/ideo todo plans/ --year $(YEAR) --format xlsx -o out/todo-$(YEAR).xlsx
+	$(BIN)/ideo todo plans/ --year $(YEAR) --format csv -o out/todo-$(YEAR).csv
+	@echo "out/: calendars (.ics) and the Excel/CSV checklist for $(YEAR)"
+
+test: $(VENV)/.test-deps
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.bench-deps
+	$(BIN)/python bench/run.py
+
+schema: $(VENV)/.run-deps
+	$(BIN)/ideo schema -o schema/ideo-plan.schema.json
+
+clean:
+	rm -rf $(VENV) out bench/.work
