@@ -39,6 +39,7 @@ def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
     except LoadError as exc:
         return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
     diagnostics, waived = checker.check(loaded)
+    diagnostics.extend(inline_calendar_problems(loaded, checker.lang))
     diagnostics.sort(key=lambda d: d.sort_key())
     return FileResult(file=shown, diagnostics=diagnostics, source=loaded.doc.source, waived=waived)
 
@@ -49,3 +50,18 @@ def exit_code(results: list[FileResult], strict: bool) -> int:
         return EXIT_FATAL
     failing = Severity.WARNING.rank if strict else Severity.ERROR.rank
     return EXIT_FINDINGS if worst >= failing else EXIT_CLEAN
+
+
+def inline_calendar_problems(loaded, lang: str) -> list:
+    """Official dates written into the plan are validated like a calendar file (IDEO020)."""
+    if not loaded.plan.calendar:
+        return []
+    from ideo_cli.workcal import CalendarFileError, parse_calendar_data
+
+    found = []
+    for index, block in enumerate(loaded.doc.data.get("calendar") or []):
+        try:
+            parse_calendar_data(block, file=loaded.file, locate=loaded.doc.locate, path_prefix=("calendar", index), lang=lang)
+        except CalendarFileError as exc:
+            found.extend(exc.diagnostics_for(lang))
+    return found

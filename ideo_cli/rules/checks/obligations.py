@@ -39,6 +39,14 @@ def _year_occurrences(ob, year: int):
         return []  # IDEO303/IDEO304 report unresolvable rules
 
 
+def _unresolvable(ob, year: int) -> bool:
+    try:
+        nominal_occurrences(ob.recurrence, ob.due, year)
+        return False
+    except DueRuleError:
+        return True
+
+
 def _md(date: dt.date, lang: str) -> str:
     return f"{date.month}月{date.day}日" if lang == "zh" else date.strftime("%d %b")
 
@@ -59,6 +67,8 @@ def obligation_frequency(ctx):
             key=True, what=what, min=minimum,
         )
         return
+    if any(_unresolvable(ob, year) for _, ob in matches):
+        return  # IDEO303/IDEO304 explain the broken rule; counting it would mislead
     occurrences = [(i, ob, n) for i, ob in matches for n in _year_occurrences(ob, year)]
     first_index = matches[0][0]
     if len(occurrences) < minimum:
