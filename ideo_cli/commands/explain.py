@@ -21,6 +21,7 @@ def rule_record(rule: Rule, lang: str) -> dict:
     return {
         "code": rule.code,
         "name": rule.name,
+        "check": rule.check,
         "severity": rule.severity.value,
         "profiles": list(rule.profiles),
         "applies_to": list(rule.applies_to),

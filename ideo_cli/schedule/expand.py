@@ -15,6 +15,7 @@ from ideo_cli.rules.rulebook import Rule
 from ideo_cli.schedule.occurrence import Occurrence, Person
 from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates
 from ideo_cli.workcal import WorkCalendar
+from ideo_cli.workcal.calfile import MAX_YEAR, MIN_YEAR
 
 DEFAULT_HOLIDAY_LEAD = 1  # working days before a holiday when the plan does not say
 
@@ -93,8 +94,10 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
 
 def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
     """(period, nominal due, provisional-or-None) for every period that may land in ``span``."""
-    # a period of the year before can fall due inside the span (after_period_end_days)
-    for year in range(span.first.year - 1, span.last.year + 1):
+    # a period of the year before can fall due inside the span (after_period_end_days),
+    # and one of the year after can be moved back into it (due 1 January, or the
+    # working day before 元旦, lands in December); stay inside the supported years
+    for year in range(max(span.first.year - 1, MIN_YEAR), min(span.last.year + 1, MAX_YEAR) + 1):
         if is_rrule(ob.recurrence):
             for day in rrule_dates(ob.recurrence, year):
                 yield Period(day.isoformat(), day, day), day, None
