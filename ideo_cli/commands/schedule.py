@@ -13,6 +13,7 @@ from ideo_cli.plan.load import LoadedPlan, load_plan
 from ideo_cli.rules.rulebook import Rulebook
 from ideo_cli.schedule.expand import DateRange, ExpansionError, expand_plan
 from ideo_cli.schedule.occurrence import Occurrence
+from ideo_cli.schedule.periods import DUE_RULE_MESSAGES
 from ideo_cli.workcal import CalendarFileError, InlineCalendar, WorkCalendar, YearOutOfRangeError, build_calendar
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -119,18 +120,11 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     return Schedule(plans, calendar, occurrences)
 
 
-_DUE_TEXT = {
-    "month_outside_period": {"zh": "截止月份 {month} 超出周期（每期只有 {months} 个月）", "en": "due month {month} is outside the period (it has {months} months)"},
-    "no_such_day": {"zh": "{month}月没有 {day} 日", "en": "month {month} has no day {day}"},
-    "bad_rrule": {"zh": "无法解析的 RRULE：{reason}", "en": "cannot parse RRULE: {reason}"},
-}
-
-
 def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
     field_name = "recurrence" if exc.error.key == "bad_rrule" else "due"
     path = ("obligations", exc.index, field_name)
     pos = loaded.doc.locate(path)
-    diag = input_diagnostic("IDEO011", loaded.file, pos.line, pos.col, _DUE_TEXT[exc.error.key], lang, path=f"obligations[{exc.index}].{field_name}", end_col=pos.end_col, **exc.error.fields)
+    diag = input_diagnostic("IDEO011", loaded.file, pos.line, pos.col, DUE_RULE_MESSAGES[exc.error.key], lang, path=f"obligations[{exc.index}].{field_name}", end_col=pos.end_col, **exc.error.fields)
     diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
     return diag
 

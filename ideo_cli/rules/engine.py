@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.loader.errors import INPUT_CODES, input_diagnostic
@@ -75,7 +74,3 @@ def _covers(waiver, diag: Diagnostic, loaded: LoadedPlan) -> bool:
             if item.id == waiver.target and diag.path.startswith(f"{section}[{i}]"):
                 return True
     return False
-
-
-def display_path(path: Path, root: Path | None = None) -> str:
-    return path.as_posix()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 from importlib import resources
-from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
@@ -184,9 +183,3 @@ def _rule_from_entry(entry: Mapping[str, Any], base: Rule | None, profile: str) 
         documents=documents(),
     )
 
-
-def load_user_rulebook(path: Path, lang: str) -> Profile:
-    """A county's own rulebook file, validated with located errors."""
-    from ideo_cli.rules.user_rulebook import read_user_rulebook
-
-    return read_user_rulebook(path, lang)

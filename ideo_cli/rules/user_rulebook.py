@@ -15,7 +15,7 @@ from ideo_cli.loader import LoadError, load_yaml_file
 from ideo_cli.loader.convert import format_path
 from ideo_cli.loader.errors import input_diagnostic
 from ideo_cli.rules.registry import load_checks
-from ideo_cli.rules.rulebook import Profile, RulebookError, shipped_profiles, _resolve, Rulebook
+from ideo_cli.rules.rulebook import Profile, Rulebook, RulebookError, shipped_profiles
 
 
 class _Strict(BaseModel):
@@ -70,7 +70,7 @@ def read_user_rulebook(path: Path, lang: str) -> Profile:
             diags.append(input_diagnostic("IDEO011", doc.file, pos.line, pos.col, {"zh": "规则集文件无效：{m}", "en": "invalid rulebook: {m}"}, lang, path=format_path(loc), m=err["msg"]))
         raise RulebookError(diags) from None
     shipped = shipped_profiles()
-    known_codes = set(_resolve(Rulebook(), tuple(shipped)))
+    known_codes = set(Rulebook().all_rules())
     checks = load_checks()
     problems = []
     for parent_index, parent in enumerate(parsed.extends):

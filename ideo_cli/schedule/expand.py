@@ -54,7 +54,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
     for index, ob in enumerate(plan.obligations):
         served = _served_rule(ob, rules)
         try:
-            for period, nominal, note in _nominal_dates(ob, calendar, span):
+            for period, nominal, note, holiday in _nominal_dates(ob, calendar, span):
                 policy = ob.adjust or plan.defaults.adjust
                 due, provisional = calendar.adjust(nominal, policy)
                 if due not in span:
@@ -71,7 +71,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
                         plan_file=loaded.file,
                         obligation=ob.id,
                         period=period.label,
-                        title=ob.title if not period.label.endswith(tuple(_HOLIDAY_SLUGS.values())) else f"{ob.title}（{_holiday_name(period.label)}前）",
+                        title=f"{ob.title}（{holiday}前）" if holiday else ob.title,
                         kind=ob.kind,
                         owners=[people[o] for o in ob.owner if o in people],
                         start=start,
@@ -93,14 +93,15 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
 
 
 def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
-    """(period, nominal due, provisional-or-None) for every period that may land in ``span``."""
+    """(period, nominal due, provisional-or-None, holiday name-or-None) for every
+    period that may land in ``span``."""
     # a period of the year before can fall due inside the span (after_period_end_days),
     # and one of the year after can be moved back into it (due 1 January, or the
     # working day before 元旦, lands in December); stay inside the supported years
     for year in range(max(span.first.year - 1, MIN_YEAR), min(span.last.year + 1, MAX_YEAR) + 1):
         if is_rrule(ob.recurrence):
             for day in rrule_dates(ob.recurrence, year):
-                yield Period(day.isoformat(), day, day), day, None
+                yield Period(day.isoformat(), day, day), day, None, None
         elif ob.recurrence == "holidays":
             holidays, provisional = calendar.holidays_in(year)
             lead = ob.due.working_days_before if ob.due.working_days_before is not None else DEFAULT_HOLIDAY_LEAD
@@ -108,15 +109,10 @@ def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
                 name = holiday.festivals[0] if getattr(holiday, "festivals", None) else holiday.name
                 slug = _HOLIDAY_SLUGS.get(name, name)
                 day, moved_provisional = calendar.working_days_before(holiday.first_day, lead)
-                yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional
+                yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional, name
         else:
             for period in periods(ob.recurrence, year):
-                yield period, nominal_due(period, ob.due), None
-
-
-def _holiday_name(label: str) -> str:
-    slug = label.split("-", 1)[1]
-    return next((name for name, s in _HOLIDAY_SLUGS.items() if s == slug), slug)
+                yield period, nominal_due(period, ob.due), None, None
 
 
 def _served_rule(ob: Obligation, rules: dict[str, Rule]) -> Rule | None:

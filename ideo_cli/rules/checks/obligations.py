@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ideo_cli.rules.registry import check
-from ideo_cli.schedule.periods import DueRuleError, is_rrule, nominal_occurrences, rrule_dates
+from ideo_cli.schedule.periods import DUE_RULE_MESSAGES, DueRuleError, is_rrule, nominal_occurrences, rrule_dates
 
 _KIND_NAMES = {
     "O1": ("专题研究意识形态工作", "topic study of ideological work"),
@@ -137,12 +137,6 @@ def recipients_declared(ctx):
             ctx.report(("obligations", i, "id"), {"zh": "“{title}”没有写明报送对象（如上级党委）", "en": "'{title}' does not say who receives it (e.g. the superior committee)"}, key=True, title=ob.title)
 
 
-_DUE_MESSAGES = {
-    "month_outside_period": {"zh": "截止月份 {month} 超出周期（每期只有 {months} 个月）", "en": "due month {month} is outside the period (it has {months} months)"},
-    "no_such_day": {"zh": "{month}月没有 {day} 日", "en": "month {month} has no day {day}"},
-}
-
-
 @check("valid_due_rules")
 def valid_due_rules(ctx):
     year = ctx.reference_year
@@ -161,7 +155,7 @@ def valid_due_rules(ctx):
             try:
                 nominal_occurrences(ob.recurrence, due, probe)
             except DueRuleError as err:
-                ctx.report(("obligations", i, "due"), _DUE_MESSAGES[err.key], **err.fields)
+                ctx.report(("obligations", i, "due"), DUE_RULE_MESSAGES[err.key], **err.fields)
                 break
 
 
@@ -174,7 +168,7 @@ def valid_recurrence(ctx):
         try:
             dates = rrule_dates(ob.recurrence, year)
         except DueRuleError as err:
-            ctx.report(("obligations", i, "recurrence"), {"zh": "无法解析的 RRULE：{reason}", "en": "cannot parse RRULE: {reason}"}, **err.fields)
+            ctx.report(("obligations", i, "recurrence"), DUE_RULE_MESSAGES["bad_rrule"], **err.fields)
             continue
         if not dates:
             ctx.report(("obligations", i, "recurrence"), {"zh": "这条 RRULE 在 {year} 年一次也不会发生", "en": "this RRULE yields no date in {year}"}, year=year)

@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""ideo performance benchmark: ideo vs yamllint, check-jsonschema and icalendar.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/run.py [--plans N] [--repeat R] [--year Y]
+
+1. generates N plan files into ``bench/.work/plans/`` from ``plans/*.yaml``
+   (ids, names and due days varied with a seeded RNG, so files differ but
+   stay clean under ``ideo check``);
+2. writes the JSON Schema with ``ideo schema -o bench/.work/schema.json``;
+3. times every command R times as a subprocess (round-robin, after one
+   untimed warm-up run that also checks the exit code), plus the in-process
+   icalendar parse of the generated .ics files;
+4. prints median / min wall times and ratios against the anchors, and writes
+   everything to ``bench/.work/results.json``.
+
+The machines this runs on are shared and noisy: read medians and ratios only.
+See bench/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+PLANS = WORK / "plans"
+SCHEMA = WORK / "schema.json"
+ICS_DIR = WORK / "ics"
+TODO_JSON = WORK / "todo.json"
+RESULTS = WORK / "results.json"
+BIN = Path(sys.executable).parent  # the venv's bin/: ideo, yamllint, check-jsonschema
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+# --------------------------------------------------------------------------- generation
+
+# Chinese place-name parts and personal names for the varied copies.
+_PLACE_A = "青红白黑金银石木水花柳松竹梅桃杏枫槐杨李王马牛龙凤鹤鹿云雾雪霞山岭峰岗坡沟河溪湖塘泉井桥坪坝寨屯堡营庄店集"
+_PLACE_B = "山岭峰岗坡沟河溪湖塘泉井桥坪坝寨屯堡营庄店集田园林阳川口湾洲滩"
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+_GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国建华志强海波永刚晓东春梅国庆文斌雪梅德明俊峰丹宇浩然思远"
+_PINYIN = ["an", "bai", "chen", "deng", "fang", "gao", "hu", "jin", "kong", "lin", "ma", "ning", "ou", "pan", "qin", "ren", "shi", "tang", "wu", "xu", "yan", "zhou"]
+
+
+def _node_edits(text: str):
+    """Scalar nodes of a plan with their English path: [(path, node)]."""
+    import yaml
+
+    from ideo_cli.plan import vocab
+
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    out = []
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, path + (vocab.translate_key(key.value),))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, path + (i,))
+        elif isinstance(node, yaml.ScalarNode):
+            out.append((path, node))
+
+    walk(root, ())
+    return root, out
+
+
+def _common_substring(a: str, b: str) -> str:
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + len(best) + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = a[i:j]
+            else:
+                break
+    return best
+
+
+def _place(rng: random.Random) -> str:
+    return rng.choice(_PLACE_A) + rng.choice(_PLACE_A + _PLACE_B) * rng.randint(0, 1) + rng.choice(_PLACE_B)
+
+
+def _person_name(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        name = rng.choice(_SURNAMES) + "".join(rng.choice(_GIVEN) for _ in range(rng.randint(1, 2)))
+        if name not in taken:
+            taken.add(name)
+            return name
+
+
+def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
+    """A varied but equally valid copy of a plan's text, and its organisation id.
+
+    Scalars are rewritten in place (by their libyaml positions), so the copy
+    keeps the original's layout, comments and Chinese keys.
+    """
+    _, scalars = _node_edits(text)
+    values = {path: node.value for path, node in scalars}
+    org_id = values.get(("organisation", "id")) or "plan"
+    new_org_id = f"{org_id}-{index:05d}"
+    person_ids = {node.value for path, node in scalars if len(path) == 3 and path[0] == "people" and path[2] == "id"}
+    person_map: dict[str, str] = {}
+    for pid in sorted(person_ids):
+        new = pid
+        while new == pid or new in person_map.values():
+            new = f"{rng.choice(_PINYIN)}{rng.choice(_PINYIN)}{rng.randint(1, 99)}"
+        person_map[pid] = new
+    item_map = {}  # obligation / event ids
+    for path, node in scalars:
+        if len(path) == 3 and path[0] in ("obligations", "events", "rectifications") and path[2] == "id":
+            item_map[node.value] = f"{node.value}-{rng.randint(1, 9999):04d}"
+    reminder_nodes = [node for path, node in scalars if path[:2] == ("defaults", "reminders") and len(path) == 3]
+    reminders = iter(sorted(rng.sample(range(1, 15), len(reminder_nodes)), reverse=True))
+    names_taken: set[str] = set()
+    edits: list[tuple[int, int, str]] = []
+    for path, node in scalars:
+        start, end = node.start_mark.index, node.end_mark.index
+        value, new = node.value, None
+        if path == ("organisation", "id"):
+            new = new_org_id
+        elif len(path) == 3 and path[0] == "people" and path[2] == "id":
+            new = person_map[value]
+        elif len(path) == 3 and path[0] == "people" and path[2] == "name":
+            new = _person_name(rng, names_taken)
+        elif len(path) == 3 and path[0] in ("obligations", "events", "rectifications") and path[2] == "id":
+            new = item_map[value]
+        elif path[:1] == ("waivers",) and path[-1] == "target" and value in (item_map | person_map):
+            new = (item_map | person_map)[value]
+        elif value in person_map and path[0] in ("leading_group", "obligations", "events", "rectifications"):
+            new = person_map[value]  # a reference to a person
+        elif len(path) == 4 and path[0] == "obligations" and path[2] == "due" and path[3] == "day" and value.isdigit():
+            day = int(value)  # only ever earlier: keeps any "due by" deadline met
+            new = str(rng.randint(max(1, day - 10), day))
+        elif path[:2] == ("defaults", "reminders") and len(path) == 3 and value.isdigit():
+            new = str(next(reminders))
+        if new is not None and new != value:
+            if node.style in ("'", "\""):  # quoted: keep the quotes
+                start, end = start + 1, end - 1
+            edits.append((start, end, new))
+    out = text
+    for start, end, new in sorted(edits, reverse=True):
+        out = out[:start] + new + out[end:]
+    # organisation name and short name: swap the shared place name everywhere (comments too)
+    name, short = values.get(("organisation", "name"), ""), values.get(("organisation", "short_name"), "")
+    place = _common_substring(name, short) if name and short else ""
+    if len(place) >= 2:
+        suffix = place[-1] if place[-1] in "镇乡县市区村街道局委" else ""
+        new_place = _place(rng) + suffix
+        while new_place == place:
+            new_place = _place(rng) + suffix
+        out = out.replace(place, new_place)
+    return out, new_org_id
+
+
+def generate(count: int, seed: int) -> list[Path]:
+    sys.path.insert(0, str(ROOT))
+    sources = sorted((ROOT / "plans").glob("*.yaml"))
+    if not sources:
+        sys.exit("bench: no plans/*.yaml to generate from")
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]
+    if PLANS.exists():
+        shutil.rmtree(PLANS)
+    PLANS.mkdir(parents=True)
+    rng = random.Random(seed)
+    files, digests = [], set()
+    for i in range(count):
+        stem, text = texts[i % len(texts)]
+        varied, _ = vary_plan(text, i, rng)
+        path = PLANS / f"{i:05d}-{stem}.yaml"
+        path.write_text(varied, encoding="utf-8")
+        digests.add(hashlib.sha256(varied.encode()).hexdigest())
+        files.append(path)
+    if len(digests) != count:
+        sys.exit(f"bench: only {len(digests)} distinct files out of {count}")
+    return files
+
+
+# --------------------------------------------------------------------------- timing
+
+
+class Cmd:
+    def __init__(self, key: str, label: str, argv: list[str], expect: int = 0, before=None, rounds: int | None = None):
+        self.key, self.label, self.argv, self.expect, self.before, self.rounds = key, label, argv, expect, before, rounds
+        self.times: list[float] = []
+
+    def run_once(self, env: dict[str, str]) -> float:
+        if self.before:
+            self.before()
+        t0 = time.perf_counter()
+        proc = subprocess.run(self.argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+        elapsed = time.perf_counter() - t0
+        if proc.returncode != self.expect:
+            sys.stderr.write(f"bench: `{self.shown()}` exited {proc.returncode}, expected {self.expect}\n{proc.stderr.decode(errors='replace')[:4000]}\n")
+            sys.exit(1)
+        return elapsed
+
+    def shown(self, limit: int = 110) -> str:
+        text = " ".join(self.argv).replace(str(BIN) + "/", "")
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _wipe_ics() -> None:
+    shutil.rmtree(ICS_DIR, ignore_errors=True)
+
+
+def _summary(times: list[float]) -> dict:
+    return {"runs": len(times), "median_s": statistics.median(times), "min_s": min(times), "times_s": [round(t, 6) for t in times]}
+
+
+def parse_ics_times(repeat: int) -> tuple[list[float], int, int]:
+    """In-process icalendar parse of every generated .ics file, R times."""
+    import icalendar
+
+    blobs = [p.read_bytes() for p in sorted(ICS_DIR.glob("*.ics"))]
+    if not blobs:
+        sys.exit("bench: `ideo ics` wrote no .ics files")
+    events = sum(len(icalendar.Calendar.from_ical(b).walk("VEVENT")) for b in blobs)  # warm-up + sanity
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for blob in blobs:
+            icalendar.Calendar.from_ical(blob)
+        times.append(time.perf_counter() - t0)
+    return times, len(blobs), events
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--plans", type=int, default=1000, help="plan files to generate (default 1000)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed runs per command (default 5)")
+    ap.add_argument("--year", type=int, default=2026, help="year for `ideo ics` / `ideo todo` (default 2026)")
+    ap.add_argument("--startup-repeat", type=int, default=20, help="timed runs of each --version (default 20)")
+    ap.add_argument("--seed", type=int, default=20240501, help="RNG seed for the generated plans")
+    args = ap.parse_args(argv)
+    if args.plans < 1 or args.repeat < 1 or args.startup_repeat < 1:
+        ap.error("--plans, --repeat and --startup-repeat must be positive")
+
+    ideo, yamllint, cjs = str(BIN / "ideo"), str(BIN / "yamllint"), str(BIN / "check-jsonschema")
+    for exe in (ideo, yamllint, cjs):
+        if not Path(exe).exists():
+            sys.exit(f"bench: {exe} not found; install with `pip install -e '.[bench]'`")
+    env = dict(os.environ)
+    env.pop("GITHUB_ACTIONS", None)
+    env["NO_COLOR"] = "1"
+    env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(args.year, 1, 1, tzinfo=dt.timezone.utc).timestamp())))
+
+    print(f"generating {args.plans} plans into {_rel(PLANS)} (seed {args.seed}) …", flush=True)
+    t0 = time.perf_counter()
+    files = generate(args.plans, args.seed)
+    size = sum(f.stat().st_size for f in files)
+    print(f"  {len(files)} files, {size / 1024:.0f} KiB, {time.perf_counter() - t0:.1f} s", flush=True)
+    subprocess.run([ideo, "schema", "-o", _rel(SCHEMA)], cwd=ROOT, env=env, check=True)
+
+    file_args = [_rel(f) for f in files]
+    arg_bytes = sum(len(a) + 1 for a in file_args)
+    arg_max = os.sysconf("SC_ARG_MAX") if hasattr(os, "sysconf") else 2**17
+    if arg_bytes > arg_max // 2:
+        sys.exit(f"bench: {len(file_args)} paths ({arg_bytes} bytes) are too long for one command line (ARG_MAX {arg_max}); use fewer --plans")
+
+    plans = _rel(PLANS)
+    year = str(args.year)
+    main_cmds = [
+        Cmd("ideo_check", "ideo check", [ideo, "check", plans]),
+        Cmd("yamllint", "yamllint -d relaxed", [yamllint, "-d", "relaxed", plans]),
+        Cmd("check_jsonschema", "check-jsonschema", [cjs, "--schemafile", _rel(SCHEMA), *file_args]),
+        Cmd("ideo_ics", "ideo ics", [ideo, "ics", plans, "--year", year, "-o", _rel(ICS_DIR)], before=_wipe_ics),
+        Cmd("ideo_todo", "ideo todo --format json", [ideo, "todo", plans, "--year", year, "--format", "json", "-o", _rel(TODO_JSON)]),
+    ]
+    startup_cmds = [
+        Cmd("ideo_version", "ideo --version", [ideo, "--version"]),
+        Cmd("yamllint_version", "yamllint --version", [yamllint, "--version"]),
+    ]
+
+    print("warm-up (untimed, exit codes checked) …", flush=True)
+    for cmd in main_cmds + startup_cmds:
+        cmd.run_once(env)
+
+    print(f"timing {len(main_cmds)} commands × {args.repeat} (round-robin) …", flush=True)
+    for r in range(args.repeat):
+        for cmd in main_cmds:
+            cmd.times.append(cmd.run_once(env))
+        print(f"  round {r + 1}/{args.repeat}: " + ", ".join(f"{c.key} {c.times[-1]:.2f}s" for c in main_cmds), flush=True)
+    print(f"timing start-up × {args.startup_repeat} …", flush=True)
+    for _ in range(args.startup_repeat):
+        for cmd in startup_cmds:
+            cmd.times.append(cmd.run_once(env))
+    # the last timed `ideo ics` run left the files in place
+    parse_times, n_ics, n_events = parse_ics_times(args.repeat)
+
+    res = {c.key: _summary(c.times) | {"command": c.shown(10**6) if c.key != "check_jsonschema" else f"{cjs.replace(str(BIN) + '/', '')} --schemafile {_rel(SCHEMA)} <{len(file_args)} files>"} for c in main_cmds + startup_cmds}
+    res["icalendar_parse"] = _summary(parse_times) | {"command": f"icalendar.Calendar.from_ical() over {n_ics} .ics files ({n_events} events), in-process"}
+
+    def med(key: str) -> float:
+        return res[key]["median_s"]
+
+    comparisons = [
+        # (subject, anchor, target text, limit on subject/anchor ratio)
+        ("ideo_check", "yamllint", "≥10× faster than yamllint", 0.1),
+        ("ideo_check", "check_jsonschema", "≤1.0× check-jsonschema", 1.0),
+        ("ideo_version", "yamllint_version", "≤ yamllint --version", 1.0),
+        ("ideo_ics", "icalendar_parse", "≤ icalendar parse time", 1.0),
+        ("ideo_todo", None, "(no target)", None),
+    ]
+    comp_out = []
+    for subject, anchor, target, limit in comparisons:
+        ratio = med(subject) / med(anchor) if anchor else None
+        comp_out.append({
+            "subject": subject, "anchor": anchor, "ratio": ratio, "target": target, "max_ratio": limit,
+            "pass": (ratio <= limit) if limit is not None else None,
+        })
+
+    # ---- table
+    rows = []
+    labels = {c.key: c.label for c in main_cmds + startup_cmds} | {"icalendar_parse": "icalendar parse (in-process)"}
+    anchors_done = set()
+    for comp in comp_out:
+        s, a = comp["subject"], comp["anchor"]
+        ratio = comp["ratio"]
+        verdict = "" if comp["pass"] is None else ("PASS" if comp["pass"] else "MISS")
+        speed = "" if ratio is None else (f"{ratio:.3f}× ({1 / ratio:.1f}× faster)" if ratio < 1 else f"{ratio:.3f}× ({ratio:.1f}× slower)")
+        rows.append((labels[s], f"{med(s):.3f}", f"{res[s]['min_s']:.3f}", f"vs {labels[a]}: {speed}" if a else "—", comp["target"], verdict))
+        if a and a not in anchors_done:
+            anchors_done.add(a)
+            rows.append(("  " + labels[a] + " (anchor)", f"{med(a):.3f}", f"{res[a]['min_s']:.3f}", "", "", ""))
+    head = ("command", "median s", "min s", "ratio (ideo / anchor)", "target", "")
+    widths = [max(_w(r[i]) for r in rows + [head]) for i in range(len(head))]
+    print()
+    print(f"N={args.plans} plans, R={args.repeat} (start-up: {args.startup_repeat}), year {args.year}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
+    for row in [head, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip())
+    print(f"\nics: {n_ics} files, {n_events} events; results in {_rel(RESULTS)}")
+
+    RESULTS.write_text(json.dumps({
+        "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "params": {"plans": args.plans, "repeat": args.repeat, "startup_repeat": args.startup_repeat, "year": args.year, "seed": args.seed, "plan_bytes": size},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "versions": _versions(),
+        "results": res,
+        "comparisons": comp_out,
+    }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(c["pass"] is not False for c in comp_out) else 3
+
+
+def _w(text: str) -> int:  # display width: CJK counts double
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _w(text))
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    out = {}
+    for dist in ("ideo", "yamllint", "check-jsonschema", "icalendar", "pydantic", "PyYAML"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "?"
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
