@@ -122,7 +122,8 @@ def check(
             _fail(("未知的规则集“{n}”；可用：{k}" if language == "zh" else "unknown profile '{n}'; known: {k}").format(n=name, k=", ".join(sorted(known))))
     files = discover(paths, tuple(exclude))
     if not files:
-        _fail("没有找到 *.yaml / *.yml 计划文件" if language == "zh" else "no *.yaml / *.yml plan files found")
+        where = ", ".join(p.as_posix() for p in paths)
+        _fail(("{w} 中没有找到 *.yaml / *.yml 计划文件" if language == "zh" else "no *.yaml / *.yml plan files found in {w}").format(w=where))
     options = CheckOptions(paths=paths, lang=language, profiles=tuple(profile), user_profiles=user_profiles, strict=strict, today=_parse_today(today, language))
     results, checker = check_files(files, options)
     rules = {code: rule.info(language) for code, rule in checker.rulebook.all_rules().items()}

@@ -31,9 +31,9 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
         for o in items:
             marks = ""
             if o.provisional:
-                marks += f"[yellow]{PROVISIONAL_MARK[options.lang]}[/yellow]" if options.color else PROVISIONAL_MARK[options.lang]
+                marks += f"[yellow]{_escape(PROVISIONAL_MARK[options.lang])}[/yellow]" if options.color else _escape(PROVISIONAL_MARK[options.lang])
             if o.due < options.today:
-                marks += f"[red]{OVERDUE_MARK[options.lang]}[/red]" if options.color else OVERDUE_MARK[options.lang]
+                marks += f"[red]{_escape(OVERDUE_MARK[options.lang])}[/red]" if options.color else _escape(OVERDUE_MARK[options.lang])
             date = f"{o.due.month:>2}月{o.due.day:>2}日 {weekday(o.due, 'zh')}" if zh else f"{o.due.isoformat()} {weekday(o.due, 'en')}"
             table.add_row(date, marks + _escape(o.title), o.period, _escape(owners_text(o, options.lang)), _escape(join(o.evidence, options.lang)))
         console.print()

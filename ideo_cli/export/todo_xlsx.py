@@ -39,7 +39,10 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
     workbook.properties.creator = "ideo"
     workbook.properties.title = options.title
     raw = io.BytesIO()
-    workbook.save(raw)
+    # not workbook.save(): it overwrites properties.modified with the wall clock
+    from openpyxl.writer.excel import ExcelWriter
+
+    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return _pin_zip_times(raw.getvalue(), stamp)
 
 

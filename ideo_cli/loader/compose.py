@@ -89,10 +89,11 @@ def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, display: str, lang:
     context = (exc.context or "").strip()
     context_mark = exc.context_mark
     where = ""
-    if context and context_mark is not None and context_mark is not mark and not (zh and lang == "zh"):
-        where = f"（{context} @ {context_mark.line + 1}:{context_mark.column + 1}）" if lang == "zh" else f" ({context} at {context_mark.line + 1}:{context_mark.column + 1})"
+    if context and context_mark is not None and context_mark is not mark and (context_mark.line, context_mark.column) != (mark.line, mark.column):
+        # e.g. the bracket that was never closed: say where it opened
+        at = f"{context_mark.line + 1}:{context_mark.column + 1}"
+        where = (f"（相关位置 {at}）" if zh else f"（{context} @ {at}）") if lang == "zh" else f" ({context} at {at})"
     message = {"zh": (zh or f"YAML 语法错误：{problem}") + where, "en": f"YAML syntax error: {problem}{where}"}
-    # ``where`` is built for the active language only; the other entry is unused
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
     return input_diagnostic("IDEO004", display, line, col, message, lang)
@@ -118,5 +119,5 @@ def _too_deep(display: str, line: int, col: int, lang: str):
     return input_diagnostic(
         "IDEO008", display, line, col,
         {"zh": "嵌套超过 {limit} 层，拒绝读取", "en": "nesting deeper than {limit} levels; refused"},
-        lang, limit=MAX_DEPTH,
+        lang, limit=MAX_DEPTH, end_col=col + 1,
     )

@@ -60,6 +60,27 @@ def _caret_span(d: Diagnostic, text: str) -> tuple[int, int]:
     return display_width(text[:start]), max(display_width(text[start:end]), 1)
 
 
+MAX_SNIPPET_CHARS = 160  # a minified or hostile line is cut around the caret, not printed whole
+
+
+def _clip(text: str, d: Diagnostic, target: bool) -> tuple[str, Diagnostic]:
+    """``text`` cut to MAX_SNIPPET_CHARS around the diagnostic's column, and ``d``
+    with its columns shifted to match (the original is never modified)."""
+    if len(text) <= MAX_SNIPPET_CHARS:
+        return text, d
+    if not target:
+        return text[:MAX_SNIPPET_CHARS] + "…", d
+    from dataclasses import replace
+
+    start = max(0, min(d.col - 1, len(text)) - MAX_SNIPPET_CHARS // 4)
+    end = start + MAX_SNIPPET_CHARS
+    prefix = "…" if start else ""
+    clipped = prefix + text[start:end] + ("…" if end < len(text) else "")
+    shift = start - len(prefix)
+    end_col = None if d.end_col is None else min(d.end_col - shift, len(prefix) + MAX_SNIPPET_CHARS + 1)
+    return clipped, replace(d, col=d.col - shift, end_col=end_col)
+
+
 def _snippet(d: Diagnostic, lines: list[str] | None, color: bool) -> tuple[int, list[str]]:
     """(gutter width, snippet lines); no lines when there is nothing sensible to show."""
     if not lines or lines == [""] or not 1 <= d.line <= len(lines):
@@ -73,11 +94,12 @@ def _snippet(d: Diagnostic, lines: list[str] | None, color: bool) -> tuple[int, 
     blank = f"{' ' * width} {bar}"
     out = [blank]
     for number in range(first, last + 1):
-        shown = display(lines[number - 1]).rstrip()
+        text, at = _clip(lines[number - 1], d, number == d.line)
+        shown = display(text).rstrip()
         gutter = style(f"{number:>{width}} |", GUTTER, color)
         out.append(f"{gutter} {shown}" if shown else gutter)
         if number == d.line:
-            pad, carets = _caret_span(d, lines[number - 1])
+            pad, carets = _caret_span(at, text)
             out.append(f"{blank} {' ' * pad}{style('^' * carets, SEVERITY_STYLE[severity_value(d)], color)}")
     out.append(blank)
     return width, out

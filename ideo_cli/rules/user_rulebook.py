@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ideo_cli.loader import LoadError, load_yaml_file
 from ideo_cli.loader.convert import format_path
 from ideo_cli.loader.errors import input_diagnostic
-from ideo_cli.rules.registry import load_checks
+from ideo_cli.rules.registry import load_checks, param_problems
 from ideo_cli.rules.rulebook import Profile, Rulebook, RulebookError, shipped_profiles
 
 
@@ -70,13 +70,24 @@ def read_user_rulebook(path: Path, lang: str) -> Profile:
             diags.append(input_diagnostic("IDEO011", doc.file, pos.line, pos.col, {"zh": "规则集文件无效：{m}", "en": "invalid rulebook: {m}"}, lang, path=format_path(loc), m=err["msg"]))
         raise RulebookError(diags) from None
     shipped = shipped_profiles()
-    known_codes = set(Rulebook().all_rules())
     checks = load_checks()
     problems = []
     for parent_index, parent in enumerate(parsed.extends):
         if parent not in shipped:
             problems.append((("extends", parent_index), {"zh": "未知的上级规则集“{x}”", "en": "unknown parent profile '{x}'"}, parent))
+    base_rules = Rulebook().all_rules()
+    known_codes = set(base_rules)
     for i, entry in enumerate(parsed.rules):
+        check_name = entry.check or (base_rules[entry.code].check if entry.code in base_rules else None)
+        if check_name in checks and entry.params is not None:
+            merged = {**(base_rules[entry.code].params if entry.code in base_rules and not entry.check else {}), **entry.params}
+            for key, problem in param_problems(check_name, merged):
+                where = ("rules", i, "params", key) if key in entry.params else ("rules", i, "params")
+                text = {
+                    "unknown": {"zh": "检查函数 " + check_name + " 没有参数“{x}”", "en": "check " + check_name + " has no parameter '{x}'"},
+                    "missing": {"zh": "缺少参数“{x}”", "en": "missing parameter '{x}'"},
+                }.get(problem, {"zh": "参数“{x}”应为 " + problem[5:], "en": "parameter '{x}' must be " + problem[5:]})
+                problems.append((where, text, key))
         if entry.code in known_codes:
             continue
         for needed in ("name", "check", "title", "source"):

@@ -63,7 +63,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
                     provisional = provisional or note
                 lead = ob.start_before_days if ob.start_before_days is not None else plan.defaults.start_before_days
                 lead = default_start_before(ob.recurrence) if lead is None else lead
-                start = min(calendar.adjust(due - dt.timedelta(days=lead), "next")[0], due)
+                start = min(calendar.adjust(max(due - dt.timedelta(days=lead), dt.date(MIN_YEAR, 1, 1)), "next")[0], due)
                 out.append(
                     Occurrence(
                         plan=loaded.plan_id,

@@ -1,10 +1,10 @@
 """§4 of the digest: procedures triggered by events, not by the calendar."""
 from __future__ import annotations
 
-from ideo_cli.rules.registry import check
+from ideo_cli.rules.registry import check, optional, required
 
 
-@check("event_declared")
+@check("event_declared", kind=required(str), responses=optional(list))
 def event_declared(ctx):
     kind = ctx.params["kind"]
     responses = list(ctx.params.get("responses") or ())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ideo_cli.rules.registry import check
+from ideo_cli.rules.registry import check, optional, required
 from ideo_cli.schedule.periods import DUE_RULE_MESSAGES, DueRuleError, is_rrule, nominal_occurrences, rrule_dates
 
 _KIND_NAMES = {
@@ -51,7 +51,7 @@ def _md(date: dt.date, lang: str) -> str:
     return f"{date.month}月{date.day}日" if lang == "zh" else date.strftime("%d %b")
 
 
-@check("obligation_frequency")
+@check("obligation_frequency", kind=required(str), min_per_year=optional(int), tag=optional(str), deadlines=optional(list), due_within_period=optional(bool))
 def obligation_frequency(ctx):
     params = ctx.params
     kind = params["kind"]
@@ -101,7 +101,7 @@ def obligation_frequency(ctx):
             window_start = deadline + dt.timedelta(days=1)
 
 
-@check("obligation_order")
+@check("obligation_order", before=required(str), after=required(str))
 def obligation_order(ctx):
     before, after = ctx.params["before"], ctx.params["after"]
     year = ctx.reference_year
@@ -129,7 +129,7 @@ def evidence_declared(ctx):
             ctx.report(("obligations", i, "id"), {"zh": "“{title}”没有写明留痕材料（纪要、报告、照片等）", "en": "'{title}' names no evidence it leaves (minutes, report, photos …)"}, key=True, title=ob.title)
 
 
-@check("recipients_declared")
+@check("recipients_declared", kinds=optional(list))
 def recipients_declared(ctx):
     kinds = set(ctx.params.get("kinds") or ())
     for i, ob in enumerate(ctx.plan.obligations):

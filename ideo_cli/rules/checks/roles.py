@@ -1,7 +1,7 @@
 """§2 of the digest: who carries which responsibility."""
 from __future__ import annotations
 
-from ideo_cli.rules.registry import check
+from ideo_cli.rules.registry import check, optional, required
 
 FIRST = "第一责任人"
 DIRECT = "直接责任人"
@@ -48,7 +48,8 @@ def direct_responsible_named(ctx):
 @check("member_portfolios")
 def member_portfolios(ctx):
     for i, person in enumerate(ctx.plan.people):
-        if MEMBER in person.roles and FIRST not in person.roles and not person.portfolio:
+        # "其他班子成员": the first and the directly responsible persons are not asked for one
+        if MEMBER in person.roles and FIRST not in person.roles and DIRECT not in person.roles and not person.portfolio:
             ctx.report(("people", i), {"zh": "班子成员 {name} 没有写明分管领域（一岗双责）", "en": "leading-body member {name} has no portfolio (一岗双责)"}, name=person.name)
 
 
@@ -82,7 +83,7 @@ def leading_group_office(ctx):
         ctx.report(("leading_group", "office", "director"), {"zh": "领导小组办公室没有主任", "en": "the leading group's office has no director"})
 
 
-@check("role_present")
+@check("role_present", role=required(str), min_count=optional(int))
 def role_present(ctx):
     role = ctx.params["role"]
     minimum = int(ctx.params.get("min_count", 1))

@@ -1,0 +1,665 @@
+"""`ideo todo` through the real entry point (``python -m ideo_cli``).
+
+Every run is a subprocess with a controlled environment: SOURCE_DATE_EPOCH
+pins "today" (overdue marks) and every timestamp, and the variables that
+change the output (NO_COLOR, FORCE_COLOR, GITHUB_ACTIONS, IDEO_LANG, ...) are
+removed.  Working days are checked against ``chinese_calendar`` (2026) and an
+independent reading of ``calendars/2027.yaml`` (2027), never against ideo's
+own calendar code.
+
+Fixture plans live in tests/fixtures/schedule/ (see the comment at the top of
+each); the data plans are whatever ``plans/*.yaml`` exist.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import chinese_calendar
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PLANS_DIR = REPO / "plans"
+PLAN_FILES = sorted(PLANS_DIR.glob("*.yaml"))
+FIXTURES = REPO / "tests" / "fixtures" / "schedule"
+CAL_2027 = "calendars/2027.yaml"
+EPOCH = "1795392000"  # 2026-11-23T00:00:00Z
+FORMATS = ("table", "markdown", "csv", "xlsx", "json")
+ONE_DAY = dt.timedelta(days=1)
+
+_SCRUB = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "GITHUB_ACTIONS", "IDEO_LANG", "IDEO_DEBUG", "SOURCE_DATE_EPOCH", "LC_ALL")
+
+
+_CACHE: dict[tuple, subprocess.CompletedProcess] = {}
+
+
+def run(*args: str, epoch: str = EPOCH, extra_env: dict | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
+    """``python -m ideo_cli ARGS`` in the repository with a controlled environment.
+
+    Results are memoised per (args, environment) so that tests sharing a run
+    (and the parallel prefetch below) spawn it once; ``fresh=True`` always runs.
+    """
+    key = (args, epoch, tuple(sorted((extra_env or {}).items())))
+    if not fresh and key in _CACHE:
+        return _CACHE[key]
+    env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
+    env["SOURCE_DATE_EPOCH"] = epoch
+    env["LANG"] = "C.UTF-8"
+    env.update(extra_env or {})
+    result = subprocess.run([sys.executable, "-m", "ideo_cli", *args], cwd=REPO, env=env, capture_output=True, timeout=120)
+    if not fresh:
+        _CACHE[key] = result
+    return result
+
+
+def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 0, f"exit {result.returncode}\n{err}"
+    assert "Traceback" not in err and "internal error" not in err, err
+    return result
+
+
+def fails(result: subprocess.CompletedProcess, code: int = 2) -> str:
+    """Exit ``code``, nothing on stdout, a message (no traceback) on stderr; returns stderr."""
+    err = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == code, f"exit {result.returncode} (expected {code})\nstdout: {result.stdout[:500]!r}\nstderr: {err}"
+    assert result.stdout == b"", result.stdout[:500]
+    assert err.strip(), "no message on stderr"
+    assert "Traceback" not in err and "internal error" not in err, err
+    return err
+
+
+def todo_json(*args: str) -> list[dict]:
+    return json.loads(ok(run("todo", *args, "--format", "json")).stdout.decode("utf-8"))
+
+
+def d(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def cc_workday(day: dt.date) -> bool:
+    return bool(chinese_calendar.is_workday(day))
+
+
+def policies() -> dict[tuple[str, str], str]:
+    """(plan id, obligation id) -> effective working-day policy, read with ideo's loader."""
+    from ideo_cli.plan.load import load_plan
+
+    out = {}
+    for path in [*sorted(PLANS_DIR.glob("*.yaml")), FIXTURES / "adjust.yaml", FIXTURES / "year-boundary.yaml"]:
+        loaded = load_plan(path)
+        for ob in loaded.plan.obligations:
+            out[(loaded.plan_id, ob.id)] = ob.adjust or loaded.plan.defaults.adjust
+    return out
+
+
+def calendar_file_workday():
+    """is_workday for 2027 from calendars/2027.yaml, read independently of ideo."""
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe").load((REPO / CAL_2027).read_text(encoding="utf-8"))
+    assert data["year"] == 2027
+    rest: set[dt.date] = set()
+    for block in data["holidays"]:
+        day = block["from"]
+        while day <= block.get("to", block["from"]):
+            rest.add(day)
+            day += ONE_DAY
+    work = set(data.get("workdays") or [])
+    assert work and all(w.weekday() >= 5 for w in work)
+
+    def is_workday(day: dt.date) -> bool:
+        assert day.year == 2027, day
+        return day in work or (day.weekday() < 5 and day not in rest)
+
+    return is_workday, rest, work
+
+
+def by_id(items: list[dict], plan: str) -> dict[tuple[str, str], dict]:
+    return {(i["obligation"], i["period"]): i for i in items if i["plan"] == plan}
+
+
+# --------------------------------------------------------------------------- shared runs
+
+ADJUST = "tests/fixtures/schedule/adjust.yaml"
+BOUNDARY = "tests/fixtures/schedule/year-boundary.yaml"
+
+
+def J(*args: str) -> tuple[str, ...]:
+    """The argument tuple :func:`todo_json` runs (to prefetch it)."""
+    return ("todo", *args, "--format", "json")
+
+
+def plan_run(plan: Path, fmt: str, xlsx_dir: Path) -> tuple[str, ...]:
+    rel = plan.relative_to(REPO).as_posix()
+    out = ("-o", str(xlsx_dir / f"{plan.stem}.xlsx")) if fmt == "xlsx" else ()
+    return ("todo", rel, "--year", "2026", "--format", fmt, *out)
+
+
+@pytest.fixture(scope="module")
+def xlsx_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("xlsx")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def prefetch(xlsx_dir):
+    """Start the independent CLI runs of this module concurrently (each is a
+    ~0.4 s process start); the tests then read the memoised results."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    runs = [plan_run(plan, fmt, xlsx_dir) for plan in PLAN_FILES for fmt in FORMATS]
+    runs += [J("plans/", "--year", y) for y in ("1900", "2026", "2027", "2100")]
+    runs += [J("plans/", "--year", "2027", "--calendar", CAL_2027)]
+    runs += [J(ADJUST, "--year", "2026"), J(ADJUST, "--year", "2027"), J(ADJUST, "--year", "2027", "--calendar", CAL_2027)]
+    runs += [J(BOUNDARY, "--year", y) for y in ("2025", "2026", "2027")]
+    runs += [J("plans/", "--year", "2026", "--month", "6"), J("plans/", "--from", "2026-06-15", "--to", "2026-09-30")]
+    runs += [
+        ("todo", "plans/", "--year", "2026"),
+        ("todo", "plans/", "--year", "2027"),
+        ("todo", "plans/", "--year", "2027", "--calendar", CAL_2027),
+        ("todo", "plans/", "--year", "2026", "--lang", "en"),
+        ("todo", "plans/", "--year", "2027", "--lang", "en"),
+        ("todo", "plans/", "--year", "2026", "--month", "6"),
+        ("todo", "plans/", "--year", "2026", "--format", "csv"),
+        ("todo", "plans/", "--year", "2026", "--format", "xlsx", "-o", str(xlsx_dir / "all-2026.xlsx")),
+        ("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(xlsx_dir / "all-2027.xlsx")),
+    ]
+    runs += [("todo", "plans/", "--year", "2027", "--format", fmt) for fmt in FORMATS if fmt != "xlsx"]
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        list(pool.map(lambda args: run(*args), runs))
+
+
+@pytest.fixture(scope="module")
+def policy():
+    return policies()
+
+
+@pytest.fixture(scope="module")
+def plans_2026():
+    return todo_json("plans/", "--year", "2026")
+
+
+@pytest.fixture(scope="module")
+def plans_2027():
+    return todo_json("plans/", "--year", "2027")
+
+
+@pytest.fixture(scope="module")
+def plans_2027_file():
+    return todo_json("plans/", "--year", "2027", "--calendar", CAL_2027)
+
+
+@pytest.fixture(scope="module")
+def adjust_2026():
+    return by_id(todo_json(ADJUST, "--year", "2026"), "adjust-fixture")
+
+
+def test_there_are_plans():
+    assert PLAN_FILES, "no plans/*.yaml to test"
+
+
+# --------------------------------------------------------------------------- every plan, every format
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("plan", PLAN_FILES, ids=lambda p: p.name)
+def test_every_plan_every_format(plan, fmt, xlsx_dir):
+    rel = plan.relative_to(REPO).as_posix()
+    result = ok(run(*plan_run(plan, fmt, xlsx_dir)))
+    if fmt == "xlsx":
+        assert result.stdout == b""
+        data = (xlsx_dir / f"{plan.stem}.xlsx").read_bytes()
+        assert data.startswith(b"PK\x03\x04") and len(data) > 1000
+        return
+    text = result.stdout.decode("utf-8-sig")
+    assert text.strip()
+    if fmt == "json":
+        items = json.loads(text)
+        assert isinstance(items, list) and items and all(i["plan_file"] == rel for i in items)
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        assert len(rows) >= 2 and rows[0][0] == "截止日期"
+    else:
+        assert "意识形态工作待办" in text and "日历来源" in text
+
+
+# --------------------------------------------------------------------------- 2026: chinese_calendar
+
+
+def test_2026_every_due_date_is_an_official_working_day(plans_2026, policy):
+    assert plans_2026
+    kept = 0
+    for item in plans_2026:
+        due, nominal = d(item["due"]), d(item["nominal_due"])
+        assert due.year == 2026, item
+        if policy[(item["plan"], item["obligation"])] == "keep":
+            assert due == nominal, item
+            kept += 1
+            continue
+        assert cc_workday(due), f"{item['uid']} due {due} is not a working day"
+    assert kept < len(plans_2026)
+
+
+def test_2026_is_official_not_provisional(plans_2026):
+    for item in plans_2026:
+        assert "chinese-calendar" in item["source"], item
+        # a period of 2027 moved back into December 2026 consulted 2027's (provisional) calendar
+        if int(item["period"][:4]) <= 2026:
+            assert item["provisional"] is False, item
+
+
+def test_2026_deadline_on_a_rest_day_moves_to_the_working_day_before(plans_2026, policy):
+    moved = [i for i in plans_2026 if i["due"] != i["nominal_due"] and policy[(i["plan"], i["obligation"])] == "previous"]
+    assert moved, "expected at least one deadline of the data plans to fall on a weekend or holiday in 2026"
+    for item in moved:
+        due, nominal = d(item["due"]), d(item["nominal_due"])
+        assert due < nominal, item
+        assert cc_workday(due)
+        day = due + ONE_DAY
+        while day <= nominal:
+            assert not cc_workday(day), f"{item['uid']}: {day} is a working day between {due} and {nominal}"
+            day += ONE_DAY
+    # and nothing moved that did not have to
+    for item in plans_2026:
+        if item["due"] == item["nominal_due"] or policy[(item["plan"], item["obligation"])] == "keep":
+            continue
+        assert not cc_workday(d(item["nominal_due"])), item
+
+
+def test_holiday_policies_previous_next_keep(adjust_2026):
+    national_day = dt.date(2026, 10, 1)
+    assert not cc_workday(national_day)
+    prev = adjust_2026[("national-day-previous", "2026")]
+    nxt = adjust_2026[("national-day-next", "2026")]
+    keep = adjust_2026[("national-day-keep", "2026")]
+    for item in (prev, nxt, keep):
+        assert d(item["nominal_due"]) == national_day
+        assert item["provisional"] is False
+    assert prev["due"] == "2026-09-30" and cc_workday(d(prev["due"]))
+    # 顺延: the first working day after the National Day holiday
+    assert nxt["due"] == "2026-10-08" and cc_workday(d(nxt["due"]))
+    assert all(not cc_workday(national_day + ONE_DAY * i) for i in range(7))
+    # 不调整: stays on the holiday
+    assert keep["due"] == "2026-10-01"
+
+
+def test_swapped_weekend_working_days_are_kept(adjust_2026):
+    sunday, saturday, feb28 = dt.date(2026, 9, 20), dt.date(2026, 10, 10), dt.date(2026, 2, 28)
+    for day in (sunday, saturday, feb28):
+        assert day.weekday() >= 5 and cc_workday(day), f"{day} is not a 调休 working day in chinese_calendar"
+    rrule = adjust_2026[("sunday-0920", "2026-09-20")]
+    assert rrule["due"] == rrule["nominal_due"] == "2026-09-20"
+    monthly = adjust_2026[("monthly-10th", "2026-10")]
+    assert monthly["due"] == monthly["nominal_due"] == "2026-10-10"
+    february = adjust_2026[("monthly-31", "2026-02")]
+    assert february["due"] == february["nominal_due"] == "2026-02-28"
+    # an ordinary weekend still moves: 2026-01-10 is a Saturday off
+    assert not cc_workday(dt.date(2026, 1, 10))
+    assert adjust_2026[("monthly-10th", "2026-01")]["due"] == "2026-01-09"
+
+
+def test_day_31_means_the_last_day_of_the_month(adjust_2026):
+    april = adjust_2026[("april-31", "2026")]
+    assert april["nominal_due"] == april["due"] == "2026-04-30"
+    import calendar
+
+    for month in range(1, 13):
+        item = adjust_2026[("monthly-31", f"2026-{month:02d}")]
+        assert item["nominal_due"] == dt.date(2026, month, calendar.monthrange(2026, month)[1]).isoformat()
+        assert cc_workday(d(item["due"]))
+
+
+def test_table_2026_names_the_official_source():
+    text = ok(run("todo", "plans/", "--year", "2026")).stdout.decode("utf-8")
+    assert "日历来源：2026: chinese-calendar" in text
+    assert "【暂定】" not in text
+
+
+# --------------------------------------------------------------------------- 2027: provisional vs calendar file
+
+
+def test_2027_without_a_calendar_file_is_provisional(plans_2027, policy):
+    assert plans_2027
+    for item in plans_2027:
+        assert "holidays" in item["source"], item
+        if policy[(item["plan"], item["obligation"])] != "keep":  # keep consults no calendar
+            assert item["provisional"] is True, item
+    table = ok(run("todo", "plans/", "--year", "2027")).stdout.decode("utf-8")
+    assert "【暂定】" in table
+    assert re.search(r"日历来源：2027: holidays \S+", table), table[-400:]
+    assert "日期暂定" in table
+
+
+def test_2027_with_the_calendar_file_is_not_provisional(plans_2027_file):
+    assert plans_2027_file
+    for item in plans_2027_file:
+        assert item["provisional"] is False, item
+        assert CAL_2027 in item["source"], item
+    table = ok(run("todo", "plans/", "--year", "2027", "--calendar", CAL_2027)).stdout.decode("utf-8")
+    assert "【暂定】" not in table and "暂定" not in table
+    assert f"日历来源：2027: 日历文件 {CAL_2027}" in table
+
+
+def test_2027_due_dates_are_working_days_of_the_calendar_file(plans_2027_file, policy):
+    is_workday, _, _ = calendar_file_workday()
+    for item in plans_2027_file:
+        due, nominal = d(item["due"]), d(item["nominal_due"])
+        if policy[(item["plan"], item["obligation"])] == "keep":
+            assert due == nominal
+            continue
+        assert is_workday(due), item
+        lo, hi = sorted((due, nominal))
+        day = lo
+        while day <= hi:  # every day skipped over is a rest day of the file
+            if day != due:
+                assert not is_workday(day), (item, day)
+            day += ONE_DAY
+
+
+def test_2027_calendar_file_holidays_and_swapped_workdays_are_used():
+    is_workday, rest, work = calendar_file_workday()
+    with_file = by_id(todo_json(ADJUST, "--year", "2027", "--calendar", CAL_2027), "adjust-fixture")
+    without = by_id(todo_json(ADJUST, "--year", "2027"), "adjust-fixture")
+    # 2027-09-26 (Sunday) and 2027-10-09 (Saturday) are working days only in the file
+    assert {dt.date(2027, 9, 26), dt.date(2027, 10, 9)} <= work
+    sunday = with_file[("sunday-0926", "2027-09-26")]
+    assert sunday["due"] == "2027-09-26" and sunday["provisional"] is False
+    assert without[("sunday-0926", "2027-09-26")]["due"] < "2027-09-26"
+    assert without[("sunday-0926", "2027-09-26")]["provisional"] is True
+    october = with_file[("monthly-10th", "2027-10")]
+    assert october["nominal_due"] == "2027-10-10" and october["due"] == "2027-10-09"
+    assert without[("monthly-10th", "2027-10")]["due"] == "2027-10-08"
+    # the file's National Day block (10-01..10-07) pushes 顺延 to 10-08
+    assert {dt.date(2027, 10, i) for i in range(1, 8)} <= rest
+    assert with_file[("national-day-next", "2027")]["due"] == "2027-10-08"
+    for item in with_file.values():
+        assert item["provisional"] is False
+        if item["obligation"] != "national-day-keep":
+            assert is_workday(d(item["due"])), item
+
+
+def test_english_provisional_mark():
+    text = ok(run("todo", "plans/", "--year", "2027", "--lang", "en")).stdout.decode("utf-8")
+    assert "[provisional]" in text and "【暂定】" not in text
+    assert "Calendar: 2027: holidays" in text
+
+
+# --------------------------------------------------------------------------- json shape and identity
+
+PERIOD = re.compile(r"^(\d{4})(?:H[12]|Q[1-4]|-(?:0[1-9]|1[0-2])|-\d{2}-\d{2}|-[a-z][a-z-]*)?$")
+KEYS = {"plan", "obligation", "period", "title", "owner", "start", "due", "provisional", "source"}
+
+
+@pytest.mark.parametrize("which", ["plans_2026", "plans_2027", "plans_2027_file"])
+def test_json_shape(which, request):
+    items = request.getfixturevalue(which)
+    year = 2026 if which == "plans_2026" else 2027
+    assert isinstance(items, list) and items
+    for item in items:
+        assert KEYS <= item.keys(), KEYS - item.keys()
+        assert isinstance(item["owner"], list) and item["owner"] and all(isinstance(o, str) for o in item["owner"])
+        assert isinstance(item["provisional"], bool)
+        assert isinstance(item["title"], str) and item["title"]
+        assert isinstance(item["source"], str) and item["source"]
+        start, due = d(item["start"]), d(item["due"])
+        assert item["due"] == due.isoformat() and item["start"] == start.isoformat()
+        assert start <= due and due.year == year
+        match = PERIOD.match(item["period"])
+        assert match, item["period"]
+        assert abs(int(match.group(1)) - year) <= 1
+        assert item["uid"] == f"{item['plan']}/{item['obligation']}/{item['period']}@ideo"
+    identities = [(i["plan"], i["obligation"], i["period"]) for i in items]
+    assert len(set(identities)) == len(identities), [k for k, n in Counter(identities).items() if n > 1]
+    dues = [i["due"] for i in items]
+    assert dues == sorted(dues)
+
+
+def test_period_labels_of_each_recurrence():
+    items = todo_json(ADJUST, "--year", "2027")
+    periods = {i["obligation"]: set() for i in items}
+    for i in items:
+        periods[i["obligation"]].add(i["period"])
+    assert periods["april-31"] == {"2027"}
+    assert periods["monthly-10th"] == {f"2027-{m:02d}" for m in range(1, 13)}
+    assert periods["sunday-0920"] == {"2027-09-20"}
+    plans = todo_json("plans/", "--year", "2027")
+    labels = {i["period"] for i in plans}
+    assert labels & {"2027H1", "2027H2", "2027Q1", "2027Q3", "2027"}, labels
+
+
+def test_identities_do_not_depend_on_the_calendar(plans_2027, plans_2027_file):
+    ids = lambda items: sorted((i["plan"], i["obligation"], i["period"]) for i in items)  # noqa: E731
+    assert ids(plans_2027) == ids(plans_2027_file)
+    fixture = ADJUST
+    assert ids(todo_json(fixture, "--year", "2027")) == ids(todo_json(fixture, "--year", "2027", "--calendar", CAL_2027))
+    # at least one date really moved between the two, otherwise this proves nothing
+    a = {i["uid"]: i["due"] for i in todo_json(fixture, "--year", "2027")}
+    b = {i["uid"]: i["due"] for i in todo_json(fixture, "--year", "2027", "--calendar", CAL_2027)}
+    assert any(a[k] != b[k] for k in a)
+
+
+def test_next_years_periods_moved_into_december_are_not_lost():
+    """A period of the next year whose deadline moves back into this year (1 January,
+    the working day before 元旦) is listed in this year, and every period appears in
+    exactly one year's list."""
+    fixture = BOUNDARY
+    lists = {y: todo_json(fixture, "--year", str(y)) for y in (2025, 2026, 2027)}
+    dec = by_id(lists[2026], "year-boundary")
+    assert dec[("first-of-month", "2027-01")]["due"] == "2026-12-31"
+    assert dec[("pre-holiday", "2027-new-year")]["due"] == "2026-12-31"
+    assert by_id(lists[2025], "year-boundary")[("first-of-month", "2026-01")]["due"] == "2025-12-31"
+    seen = Counter((i["obligation"], i["period"]) for items in lists.values() for i in items)
+    assert max(seen.values()) == 1
+    months = {p for (o, p) in seen if o == "first-of-month"}
+    expected = {f"{y}-{m:02d}" for y in (2025, 2026, 2027) for m in range(1, 13)} - {"2025-01"} | {"2028-01"}
+    assert months == expected
+    new_years = {p for (o, p) in seen if o == "pre-holiday" and p.endswith("new-year")}
+    assert new_years == {"2026-new-year", "2027-new-year", "2028-new-year"}
+
+
+@pytest.mark.parametrize("year", ["1900", "2100"])
+def test_first_and_last_supported_year(year):
+    items = todo_json("plans/", "--year", year)
+    assert items and all(i["due"].startswith(year) for i in items)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_person_filter(plans_2026):
+    owners = Counter(o for i in plans_2026 for o in i["owner"])
+    person = next((p for p, n in owners.most_common() if n < len(plans_2026)), None)
+    assert person, "every item has the same owner; cannot test --person"
+    items = todo_json("plans/", "--year", "2026", "--person", person)
+    assert items and all(person in i["owner"] for i in items)
+    assert len(items) == owners[person]
+    assert [i["uid"] for i in items] == [i["uid"] for i in plans_2026 if person in i["owner"]]
+
+
+def test_unknown_person():
+    err = fails(run("todo", "plans/", "--year", "2026", "--person", "nobody-here"))
+    assert "nobody-here" in err and "人员" in err
+    err = fails(run("todo", "plans/", "--year", "2026", "--person", "nobody-here", "--lang", "en"))
+    assert "no person with id 'nobody-here'" in err
+
+
+def test_month_filter(plans_2026):
+    items = todo_json("plans/", "--year", "2026", "--month", "6")
+    expected = [i["uid"] for i in plans_2026 if i["due"].startswith("2026-06-")]
+    assert expected, "the data plans have nothing due in June 2026"
+    assert [i["uid"] for i in items] == expected
+    table = ok(run("todo", "plans/", "--year", "2026", "--month", "6")).stdout.decode("utf-8")
+    assert "2026-06-01–2026-06-30" in table and "2026年6月" in table and "2026年3月" not in table
+    fails(run("todo", "plans/", "--year", "2026", "--month", "13"))
+
+
+def test_from_to_filter(plans_2026):
+    items = todo_json("plans/", "--from", "2026-06-15", "--to", "2026-09-30")
+    expected = [i["uid"] for i in plans_2026 if "2026-06-15" <= i["due"] <= "2026-09-30"]
+    assert expected and len(expected) < len(plans_2026)
+    assert [i["uid"] for i in items] == expected
+    err = fails(run("todo", "plans/", "--from", "2026-09-30", "--to", "2026-06-15"))
+    assert "--to" in err
+    err = fails(run("todo", "plans/", "--from", "2026-02-30"))
+    assert "YYYY-MM-DD" in err
+
+
+def test_english_table():
+    text = ok(run("todo", "plans/", "--year", "2026", "--lang", "en")).stdout.decode("utf-8")
+    assert "ideological work to-do, 2026" in text
+    for word in ("Due", "Obligation", "Period", "Owner", "Evidence"):
+        assert word in text
+    assert re.search(r"^\d+ items$", text, re.M), text[-300:]
+    assert "Calendar: 2026: chinese-calendar" in text
+    assert re.search(r"2026-\d\d-\d\d (Mon|Tue|Wed|Thu|Fri|Sat|Sun)", text)
+    for zh in ("截止", "负责人", "日历来源", "共 ", "周一", "年3月"):
+        assert zh not in text
+    assert "\x1b[" not in text  # not a terminal: no colour
+
+
+# --------------------------------------------------------------------------- csv and xlsx
+
+
+def test_csv_bom_crlf_and_parse(plans_2026):
+    data = ok(run("todo", "plans/", "--year", "2026", "--format", "csv")).stdout
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.endswith(b"\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"") and b"\r" not in data.replace(b"\r\n", b"")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0][:4] == ["截止日期", "星期", "事项", "周期"]
+    body = rows[1:]
+    assert len(body) == len(plans_2026)
+    assert [r[0] for r in body] == [i["due"] for i in plans_2026]
+    assert [r[2] for r in body] == [i["title"] for i in plans_2026]
+    assert all(len(r) == len(rows[0]) for r in body)
+
+
+def test_xlsx_workbook(xlsx_dir, plans_2026):
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    out = xlsx_dir / "all-2026.xlsx"
+    assert ok(run("todo", "plans/", "--year", "2026", "--format", "xlsx", "-o", str(out))).stdout == b""
+    wb = load_workbook(out)
+    names = {o["id"]: o["name"] for i in plans_2026 for o in i["owners"]}
+    assert wb.sheetnames[0] == "全部"
+    assert sorted(wb.sheetnames[1:]) == sorted(names.values())
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        header = [c.value for c in ws[1]]
+        assert header[:3] == ["截止日期", "星期", "事项"]
+        for index in range(1, len(header) + 1):
+            width = ws.column_dimensions[get_column_letter(index)].width
+            assert width and width >= 6, (ws.title, index, width)
+        assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width  # the title column is wide
+    all_sheet = wb["全部"]
+    rows = list(all_sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(plans_2026)
+    assert [r[2] for r in rows] == [i["title"] for i in plans_2026]  # Chinese text survives
+    assert all(re.search(r"[\u4e00-\u9fff]", r[2]) for r in rows)
+    assert [r[0].date().isoformat() if isinstance(r[0], dt.datetime) else str(r[0]) for r in rows] == [i["due"] for i in plans_2026]
+    for person_id, name in names.items():
+        sheet_rows = list(wb[name].iter_rows(min_row=2, values_only=True))
+        assert [r[2] for r in sheet_rows] == [i["title"] for i in plans_2026 if person_id in i["owner"]]
+
+
+def test_xlsx_needs_an_output_file():
+    err = fails(run("todo", "plans/", "--year", "2026", "--format", "xlsx"))
+    assert "-o" in err
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_same_epoch_same_bytes(fmt, tmp_path, xlsx_dir):
+    def once(out: Path, fresh: bool) -> bytes:
+        if fmt == "xlsx":
+            assert ok(run("todo", "plans/", "--year", "2027", "--format", fmt, "-o", str(out), fresh=fresh)).stdout == b""
+            return out.read_bytes()
+        return ok(run("todo", "plans/", "--year", "2027", "--format", fmt, fresh=fresh)).stdout
+
+    first = once(xlsx_dir / "all-2027.xlsx", fresh=False)  # the prefetched run
+    second = once(tmp_path / "again.xlsx", fresh=True)
+    assert first and first == second
+
+
+def test_xlsx_timestamps_come_from_source_date_epoch(tmp_path):
+    """openpyxl stamps the wall clock into docProps/core.xml and the zip entries."""
+    import zipfile
+
+    out = tmp_path / "t.xlsx"
+    ok(run("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(out), epoch="1798761600", fresh=True))
+    with zipfile.ZipFile(out) as z:
+        core = z.read("docProps/core.xml").decode("utf-8")
+        assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
+            ("created", "2027-01-01T00:00:00Z"),
+            ("modified", "2027-01-01T00:00:00Z"),
+        ], core
+        assert {info.date_time for info in z.infolist()} == {(2027, 1, 1, 0, 0, 0)}
+
+
+def test_output_file_equals_stdout(tmp_path):
+    out = tmp_path / "todo.json"
+    result = ok(run("todo", "plans/", "--year", "2026", "--format", "json", "-o", str(out)))
+    assert result.stdout == b""
+    assert out.read_bytes() == ok(run("todo", "plans/", "--year", "2026", "--format", "json")).stdout
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_february_30th_is_a_located_error():
+    err = fails(run("todo", "tests/fixtures/schedule/feb-30.yaml", "--year", "2026"))
+    assert re.search(r"tests/fixtures/schedule/feb-30\.yaml:20:\d+", err), err
+    assert "IDEO303" in err and "2月没有 30 日" in err
+    err = fails(run("todo", "tests/fixtures/schedule/feb-30.yaml", "--year", "2026", "--lang", "en"))
+    assert "month 2 has no day 30" in err
+
+
+@pytest.mark.parametrize("year", ["1800", "2200"])
+def test_year_out_of_range(year):
+    err = fails(run("todo", "plans/", "--year", year))
+    assert f"年份 {year} 超出支持范围 1900–2100" in err
+    err = fails(run("todo", "plans/", "--year", year, "--lang", "en"))
+    assert f"year {year} is outside the supported range 1900-2100" in err
+
+
+def test_output_into_a_missing_directory():
+    target = Path("/nonexistent-dir/x.json")
+    assert not target.parent.exists()
+    err = fails(run("todo", "plans/", "--year", "2026", "--format", "json", "-o", str(target)))
+    assert "无法写入" in err and str(target) in err
+    assert not target.exists()
+
+
+def test_missing_calendar_file():
+    err = fails(run("todo", "plans/", "--year", "2027", "--calendar", "missing.yaml"))
+    assert "IDEO020" in err and "missing.yaml:1:1" in err and "找不到日历文件" in err
+
+
+def test_malformed_calendar_file():
+    err = fails(run("todo", "plans/", "--year", "2027", "--calendar", "tests/fixtures/schedule/bad-calendar-2027.yaml"))
+    assert "IDEO020" in err
+    assert "tests/fixtures/schedule/bad-calendar-2027.yaml:6:12" in err
+    assert "2027-03-03" in err
+
+
+def test_broken_plan():
+    err = fails(run("todo", "tests/fixtures/schedule/broken.yaml", "--year", "2026"))
+    assert re.search(r"IDEO00\d", err) and re.search(r"tests/fixtures/schedule/broken\.yaml:\d+:\d+", err), err
+    # a broken plan among good ones still fails the whole run: no partial list
+    fails(run("todo", "plans/", "tests/fixtures/schedule/broken.yaml", "--year", "2026", "--format", "json"))
+
+
+def test_no_plan_files(tmp_path):
+    err = fails(run("todo", str(tmp_path), "--year", "2026"))
+    assert "没有找到" in err
