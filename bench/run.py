@@ -27,6 +27,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,6 +42,7 @@ SCHEMA = WORK / "schema.json"
 ICS_DIR = WORK / "ics"
 TODO_JSON = WORK / "todo.json"
 RESULTS = WORK / "results.json"
+SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 BIN = Path(sys.executable).parent  # the venv's bin/: ideo, yamllint, check-jsonschema
 
 
@@ -79,6 +81,21 @@ def _node_edits(text: str):
 
     walk(root, ())
     return root, out
+
+
+_PLACE_SUFFIXES = ("街道", "社区", "镇", "乡", "县", "区", "市", "村", "局")
+_XX = re.compile(r"XX(街道|社区|[\u4e00-\u9fff])")
+
+
+def _vocab_words() -> list[str]:
+    """Chinese keys and enumerated values: text a rename must never touch."""
+    from ideo_cli.plan import vocab
+
+    words = list(vocab.KEY_ALIASES)
+    for table in (vocab.ORG_TYPES, vocab.ROLES, vocab.RECURRENCES, vocab.OBLIGATION_KINDS, vocab.ADJUST, vocab.EVENT_KINDS, vocab.RESPONSES):
+        for canonical, aliases in table.items():
+            words += [canonical, *aliases]
+    return words + list(vocab.PERIOD_LAST)
 
 
 def _common_substring(a: str, b: str) -> str:
@@ -156,15 +173,21 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
     out = text
     for start, end, new in sorted(edits, reverse=True):
         out = out[:start] + new + out[end:]
-    # organisation name and short name: swap the shared place name everywhere (comments too)
+    # Place names, everywhere in the file (comments too), never inside a key or
+    # an enumerated value: the stem that the organisation's name and short
+    # name share ("小寨坝" in 中共小寨坝镇委员会 / 小寨坝镇党委), and the "XX"
+    # placeholders of the anonymised examples (XX县, XX街道: one place each).
     name, short = values.get(("organisation", "name"), ""), values.get(("organisation", "short_name"), "")
-    place = _common_substring(name, short) if name and short else ""
-    if len(place) >= 2:
-        suffix = place[-1] if place[-1] in "镇乡县市区村街道局委" else ""
-        new_place = _place(rng) + suffix
-        while new_place == place:
-            new_place = _place(rng) + suffix
-        out = out.replace(place, new_place)
+    common = _common_substring(name, short) if name and short else ""
+    stem = common[: -len(next((s for s in _PLACE_SUFFIXES if common.endswith(s)), ""))] if any(common.endswith(s) for s in _PLACE_SUFFIXES) else ""
+    if len(stem) >= 2 and "XX" not in stem and not any(stem in word for word in _vocab_words()):
+        new_stem = _place(rng)
+        while new_stem == stem:
+            new_stem = _place(rng)
+        out = out.replace(stem + common[len(stem):], new_stem + common[len(stem):])
+        out = out.replace(stem, new_stem)
+    places: dict[str, str] = {}
+    out = _XX.sub(lambda m: "".join(places.setdefault(m.group(1), _place(rng))) + m.group(1), out)
     return out, new_org_id
 
 
@@ -258,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     env.pop("GITHUB_ACTIONS", None)
     env["NO_COLOR"] = "1"
-    env.setdefault("SOURCE_DATE_EPOCH", str(int(dt.datetime(args.year, 1, 1, tzinfo=dt.timezone.utc).timestamp())))
+    # fixed "today" (waiver expiry, DTSTAMP) so runs are reproducible; an explicit one wins
+    env.setdefault("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH))
 
     print(f"generating {args.plans} plans into {_rel(PLANS)} (seed {args.seed}) …", flush=True)
     t0 = time.perf_counter()

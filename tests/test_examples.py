@@ -291,3 +291,28 @@ def test_rule_explanation_shows_the_example(code):
     assert f"examples/{code}/fail.yaml" in text
     assert re.search(rf"^\s+{code} \[", text, re.M), f"`ideo rule {code}` does not show the failing example's finding:\n{text}"
     assert f"examples/{code}/pass.yaml" in text
+
+
+# ── starter templates (`ideo init`) ──────────────────────────────────────
+
+ORG_TYPES = ["党委", "党组", "党工委", "党总支", "党支部"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("org_type", ORG_TYPES)
+def test_starter_plan_passes(org_type, lang, tmp_path):
+    from ideo_cli.commands.init import starter_plan
+
+    path = tmp_path / f"starter-{lang}.yaml"
+    path.write_text(starter_plan(org_type, lang), encoding="utf-8")
+    result = _check([path])[path]
+    assert result.diagnostics == [], _show(result)
+
+
+def test_english_starter_has_english_comments():
+    """starter.en.yaml: English keys and comments; only values (and the list of type names) stay Chinese."""
+    text = (REPO / "ideo_cli" / "templates" / "starter.en.yaml").read_text(encoding="utf-8")
+    chinese = [line for line in text.splitlines() if "#" in line and re.search(r"[\u4e00-\u9fff]", line.split("#", 1)[1]) and "党委 / 党组" not in line]
+    assert not chinese, "\n".join(chinese)
+    zh = (REPO / "ideo_cli" / "templates" / "starter.zh.yaml").read_text(encoding="utf-8")
+    assert len(text.splitlines()) == len(zh.splitlines())

@@ -111,8 +111,11 @@ def ics(
     alarms = profile is IcsProfile.import_
     label = str(span.first.year) if span.first.year == span.last.year else f"{span.first.year}–{span.last.year}"
     files: dict[str, bytes] = {}
+    by_file: dict[str, list] = {}  # one pass, not one scan of all occurrences per plan
+    for occ in schedule.occurrences:
+        by_file.setdefault(occ.plan_file, []).append(occ)
     for loaded in schedule.plans:
-        plan_occ = [o for o in schedule.occurrences if o.plan_file == loaded.file]
+        plan_occ = by_file.get(loaded.file, [])
         unit = loaded.plan.organisation.short_name or loaded.plan.organisation.name
         suffix = "" if alarms else "-feed"
         files[f"{loaded.plan_id}{suffix}.ics"] = render_ics(plan_occ, calendar_name=f"{unit} 意识形态工作 {label}" if language == "zh" else f"{unit} ideological work {label}", lang=language, alarms=alarms, dtstamp=stamp)

@@ -87,6 +87,16 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
             failed.append(FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source))
     if failed:
         raise ScheduleError(failed)
+    # the plan id names the calendar file and starts every UID: two plans with one id
+    # would overwrite each other's calendar and merge their deadlines
+    by_id: dict[str, str] = {}
+    for loaded in plans:
+        other = by_id.setdefault(loaded.plan_id, loaded.file)
+        if other != loaded.file:
+            raise ScheduleError(message=pick({
+                "zh": "{a} 与 {b} 的计划编号都是“{id}”：请给每个单位设不同的 组织.编号",
+                "en": "{a} and {b} both have plan id '{id}': give each organisation its own organisation.id",
+            }, lang, a=other, b=loaded.file, id=loaded.plan_id))
     inline = [
         InlineCalendar(loaded.doc.data["calendar"][i], loaded.file, loaded.doc.locate, ("calendar", i))
         for loaded in plans for i in range(len(loaded.plan.calendar))

@@ -27,12 +27,14 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
     sheet = workbook.active
     sheet.title = "全部" if zh else "All"
     _fill(sheet, occurrences, options, Font, Alignment, PatternFill)
-    people = {p.id: p for o in occurrences for p in o.owners}
+    # person ids are only unique within a plan: "shuji" of two units are two people
+    people = {(o.plan, p.id): p for o in occurrences for p in o.owners}
     used_titles = {sheet.title}
-    for person_id, items in split_by_person(occurrences).items():
-        person = people[person_id]
-        title = _sheet_title(person.name or person_id, used_titles)
-        _fill(workbook.create_sheet(title), items, options, Font, Alignment, PatternFill)
+    for plan_id in sorted({o.plan for o in occurrences}):
+        for person_id, items in split_by_person(o for o in occurrences if o.plan == plan_id).items():
+            person = people[(plan_id, person_id)]
+            title = _sheet_title(person.name or person_id, used_titles)
+            _fill(workbook.create_sheet(title), items, options, Font, Alignment, PatternFill)
     stamp = options.stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     workbook.properties.created = stamp
     workbook.properties.modified = stamp

@@ -99,7 +99,7 @@ def schema_diagnostics(exc: ValidationError, doc: YamlDocument, lang: str) -> li
             pos = doc.locate(loc)
             field = loc[-1]
             zh_names = "/".join(vocab.ZH_KEYS.get(str(field), []))
-            out.append(input_diagnostic("IDEO012", doc.file, pos.line, pos.col, {"zh": "缺少必填的键“{f}”", "en": "missing required key '{f}'"}, lang, path=path, help={"zh": "在此处补上 {f}（中文写作：{zh}）", "en": "add {f} here (in Chinese: {zh})"}, f=field, zh=zh_names or field))
+            out.append(input_diagnostic("IDEO012", doc.file, pos.line, pos.col, {"zh": "缺少必填的键“{zh}”（{f}）", "en": "missing required key '{f}'"}, lang, path=path, help={"zh": "在此处补上 {f}（中文写作：{zh}）", "en": "add {f} here (in Chinese: {zh})"}, f=field, zh=zh_names or field))
         elif kind == "ideo_choice":
             pos = doc.locate(loc)
             allowed = "、".join(ctx.get("allowed", [])) if lang == "zh" else ", ".join(ctx.get("allowed", []))
