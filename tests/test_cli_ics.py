@@ -284,6 +284,8 @@ def test_all_day_events(runs):
 
 
 def test_dates_and_provisional_summaries_follow_the_calendar(runs):
+    provisional = [i for i in runs.items.values() if i["provisional"]]
+    assert provisional and not any(i["provisional"] for i in runs.items_calendar.values() if int(i["period"][:4]) <= 2027)
     for name, filename, data in all_files(runs):
         items = runs.items_calendar if name == "calendar" else runs.items
         for event in events_of(data):
@@ -295,8 +297,8 @@ def test_dates_and_provisional_summaries_follow_the_calendar(runs):
                 assert CAL_2027 in str(event["DESCRIPTION"])
                 if int(item["period"][:4]) <= 2027:  # (a 2028 period moved into December consults 2028)
                     assert not summary.startswith("【暂定】") and "暂定" not in str(event["DESCRIPTION"])
-            elif item["plan"] and not item["nominal_due"] == item["due"] == item["period"]:
-                assert summary.startswith("【暂定】"), summary  # nothing in 2027 is official without the file
+            else:  # nothing in 2027 is official without the file (test_cli_todo checks the flag itself)
+                assert item["provisional"] or item["due"] == item["nominal_due"], item
             if item["nominal_due"] != item["due"]:
                 assert f"原定截止：{item['nominal_due']}（遇节假日调整）" in str(event["DESCRIPTION"])
 

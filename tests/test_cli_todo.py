@@ -41,29 +41,29 @@ _SCRUB = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "GITHUB_ACTIONS", "IDEO_L
 _CACHE: dict[tuple, subprocess.CompletedProcess] = {}
 
 
-def run(*args: str, epoch: str = EPOCH, extra_env: dict | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
+def run(*args: str, epoch: str = EPOCH, extra_env: dict | None = None, tag: str = "") -> subprocess.CompletedProcess:
     """``python -m ideo_cli ARGS`` in the repository with a controlled environment.
 
-    Results are memoised per (args, environment) so that tests sharing a run
-    (and the parallel prefetch below) spawn it once; ``fresh=True`` always runs.
+    Results are memoised per (args, environment, tag) so that tests sharing a
+    run (and the parallel prefetch below) spawn it once; another ``tag`` is
+    another process (two runs to compare).
     """
-    key = (args, epoch, tuple(sorted((extra_env or {}).items())))
-    if not fresh and key in _CACHE:
+    key = (args, epoch, tuple(sorted((extra_env or {}).items())), tag)
+    if key in _CACHE:
         return _CACHE[key]
     env = {k: v for k, v in os.environ.items() if k not in _SCRUB}
     env["SOURCE_DATE_EPOCH"] = epoch
     env["LANG"] = "C.UTF-8"
     env.update(extra_env or {})
     result = subprocess.run([sys.executable, "-m", "ideo_cli", *args], cwd=REPO, env=env, capture_output=True, timeout=120)
-    if not fresh:
-        _CACHE[key] = result
+    _CACHE[key] = result
     return result
 
 
 def ok(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
     err = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 0, f"exit {result.returncode}\n{err}"
-    assert "Traceback" not in err and "internal error" not in err, err
+    assert err == "", err  # success is silent on stderr (no warnings, no traceback)
     return result
 
 
@@ -105,10 +105,15 @@ def calendar_file_workday():
     """is_workday for 2027 from calendars/2027.yaml, read independently of ideo."""
     from ruamel.yaml import YAML
 
-    data = YAML(typ="safe").load((REPO / CAL_2027).read_text(encoding="utf-8"))
+    zh = {"年份": "year", "来源": "source", "放假": "holidays", "调休上班": "workdays", "名称": "name", "起": "from", "止": "to"}
+
+    def en(node):
+        return {zh.get(k, k): v for k, v in node.items()}
+
+    data = en(YAML(typ="safe").load((REPO / CAL_2027).read_text(encoding="utf-8")))
     assert data["year"] == 2027
     rest: set[dt.date] = set()
-    for block in data["holidays"]:
+    for block in map(en, data["holidays"]):
         day = block["from"]
         while day <= block.get("to", block["from"]):
             rest.add(day)
@@ -146,7 +151,11 @@ def plan_run(plan: Path, fmt: str, xlsx_dir: Path) -> tuple[str, ...]:
 
 @pytest.fixture(scope="module")
 def xlsx_dir(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("xlsx")
+    """Output files of the prefetched runs."""
+    return tmp_path_factory.mktemp("out")
+
+
+OTHER_EPOCH = "1798761600"  # 2027-01-01T00:00:00Z
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -186,8 +195,23 @@ def prefetch(xlsx_dir):
         ("todo", "plans/", "--year", "2026", "--month", "13"),
         ("todo", "plans/", "--from", "2026-09-30", "--to", "2026-06-15"),
     ]
+    runs += [
+        ("todo", "plans/", "--year", "2026", "--format", "json", "-o", str(xlsx_dir / "todo.json")),
+        ("todo", "plans/", "--year", "2026", "--format", "json", "-o", "/nonexistent-dir/x.json"),
+        ("todo", "plans/", "--from", "2026-02-30"),
+        ("todo", "plans/", "tests/fixtures/schedule/broken.yaml", "--year", "2026", "--format", "json"),
+        ("todo", ADJUST, "tests/fixtures/schedule/duplicate-id.yaml", "--year", "2026", "--format", "json"),
+        ("todo", ADJUST, BOUNDARY, "--year", "2026", "--format", "xlsx", "-o", str(xlsx_dir / "two.xlsx")),
+        J(ADJUST, BOUNDARY, "--year", "2026"),
+    ]
+    jobs = [(args, {}) for args in runs]
+    jobs += [(args, {"extra_env": env}) for args, env in ENV_RUNS]
+    # second runs to compare bytes with, and one at another SOURCE_DATE_EPOCH
+    jobs += [(("todo", "plans/", "--year", "2027", "--format", fmt), {"tag": "again"}) for fmt in FORMATS if fmt != "xlsx"]
+    jobs += [(("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(xlsx_dir / "again-2027.xlsx")), {})]
+    jobs += [(("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(xlsx_dir / "epoch.xlsx")), {"epoch": OTHER_EPOCH})]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        list(pool.map(lambda args: run(*args), runs))
+        list(pool.map(lambda job: run(*job[0], **job[1]), jobs))
 
 
 @pytest.fixture(scope="module")
@@ -539,6 +563,27 @@ def test_english_table():
     assert "\x1b[" not in text  # not a terminal: no colour
 
 
+# --------------------------------------------------------------------------- environment
+
+ENV_RUNS = [
+    (("todo", "plans/", "--year", "2027"), {"IDEO_LANG": "en"}),
+    (("todo", "plans/", "--year", "2027", "--lang", "zh"), {"IDEO_LANG": "en"}),
+    (("todo", "plans/", "--year", "2027", "--lang", "en"), {"FORCE_COLOR": "1"}),
+    (("todo", "plans/", "--year", "2027"), {"FORCE_COLOR": "1", "NO_COLOR": "1"}),
+    (("todo", "plans/", "--year", "2027", "--format", "json"), {"FORCE_COLOR": "1"}),
+]
+
+
+def test_ideo_lang_and_colour_variables(plans_2027):
+    results = [ok(run(*args, extra_env=env)).stdout.decode("utf-8") for args, env in ENV_RUNS]
+    english, chinese, coloured, no_color, json_text = results
+    assert "ideological work to-do, 2027" in english and "Calendar: 2027:" in english
+    assert "意识形态工作待办" in chinese and "日历来源：2027:" in chinese  # --lang beats IDEO_LANG
+    assert "\x1b[" in coloured and "[provisional]" in coloured  # FORCE_COLOR: colour, marks still shown
+    assert "\x1b[" not in no_color and "【暂定】" in no_color  # NO_COLOR wins
+    assert "\x1b[" not in json_text and json.loads(json_text) == plans_2027
+
+
 # --------------------------------------------------------------------------- csv and xlsx
 
 
@@ -604,11 +649,11 @@ def test_xlsx_workbook(xlsx_dir, plans_2026):
     assert person_sheets(wb) == expected_person_sheets(plans_2026)
 
 
-def test_xlsx_same_person_id_in_two_plans(tmp_path):
+def test_xlsx_same_person_id_in_two_plans(xlsx_dir):
     """Person ids are per plan: 'shuji' of adjust.yaml (李书记) and of year-boundary.yaml (赵书记)."""
     from openpyxl import load_workbook
 
-    out = tmp_path / "two.xlsx"
+    out = xlsx_dir / "two.xlsx"
     ok(run("todo", ADJUST, BOUNDARY, "--year", "2026", "--format", "xlsx", "-o", str(out)))
     items = todo_json(ADJUST, BOUNDARY, "--year", "2026")
     wb = load_workbook(out)
@@ -626,24 +671,23 @@ def test_xlsx_needs_an_output_file():
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_same_epoch_same_bytes(fmt, tmp_path, xlsx_dir):
-    def once(out: Path, fresh: bool) -> bytes:
+def test_same_epoch_same_bytes(fmt, xlsx_dir):
+    def once(out: str, tag: str) -> bytes:
         if fmt == "xlsx":
-            assert ok(run("todo", "plans/", "--year", "2027", "--format", fmt, "-o", str(out), fresh=fresh)).stdout == b""
-            return out.read_bytes()
-        return ok(run("todo", "plans/", "--year", "2027", "--format", fmt, fresh=fresh)).stdout
+            assert ok(run("todo", "plans/", "--year", "2027", "--format", fmt, "-o", str(xlsx_dir / out))).stdout == b""
+            return (xlsx_dir / out).read_bytes()
+        return ok(run("todo", "plans/", "--year", "2027", "--format", fmt, tag=tag)).stdout
 
-    first = once(xlsx_dir / "all-2027.xlsx", fresh=False)  # the prefetched run
-    second = once(tmp_path / "again.xlsx", fresh=True)
+    first, second = once("all-2027.xlsx", ""), once("again-2027.xlsx", "again")
     assert first and first == second
 
 
-def test_xlsx_timestamps_come_from_source_date_epoch(tmp_path):
+def test_xlsx_timestamps_come_from_source_date_epoch(xlsx_dir):
     """openpyxl stamps the wall clock into docProps/core.xml and the zip entries."""
     import zipfile
 
-    out = tmp_path / "t.xlsx"
-    ok(run("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(out), epoch="1798761600", fresh=True))
+    out = xlsx_dir / "epoch.xlsx"
+    ok(run("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(out), epoch=OTHER_EPOCH))
     with zipfile.ZipFile(out) as z:
         core = z.read("docProps/core.xml").decode("utf-8")
         assert re.findall(r"<dcterms:(created|modified)[^>]*>([^<]*)<", core) == [
@@ -653,8 +697,8 @@ def test_xlsx_timestamps_come_from_source_date_epoch(tmp_path):
         assert {info.date_time for info in z.infolist()} == {(2027, 1, 1, 0, 0, 0)}
 
 
-def test_output_file_equals_stdout(tmp_path):
-    out = tmp_path / "todo.json"
+def test_output_file_equals_stdout(xlsx_dir):
+    out = xlsx_dir / "todo.json"
     result = ok(run("todo", "plans/", "--year", "2026", "--format", "json", "-o", str(out)))
     assert result.stdout == b""
     assert out.read_bytes() == ok(run("todo", "plans/", "--year", "2026", "--format", "json")).stdout
