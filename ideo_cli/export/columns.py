@@ -8,8 +8,8 @@ from typing import Callable
 from ideo_cli.schedule.occurrence import Occurrence
 
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-PROVISIONAL_MARK = {"zh": "【暂定】", "en": "[provisional]"}
-OVERDUE_MARK = {"zh": "【已逾期】", "en": "[overdue]"}
+PROVISIONAL_MARK = {"zh": "【暂定】", "en": "[provisional] "}
+OVERDUE_MARK = {"zh": "【已逾期】", "en": "[overdue] "}
 
 
 def weekday(day: dt.date, lang: str) -> str:

@@ -22,12 +22,12 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
     if not occurrences:
         console.print("（没有待办事项）" if zh else "(nothing due)")
     for (year, month), items in groupby(occurrences, key=lambda o: (o.due.year, o.due.month)):
-        table = Table(title=f"{year}年{month}月" if zh else f"{year}-{month:02d}", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False, expand=True)
+        table = Table(title=f"{year}年{month}月" if zh else f"{year}-{month:02d}", box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False)
         table.add_column("截止" if zh else "Due", no_wrap=True)
-        table.add_column("事项" if zh else "Obligation", ratio=3, overflow="fold")
+        table.add_column("事项" if zh else "Obligation", overflow="fold", min_width=16)
         table.add_column("周期" if zh else "Period", no_wrap=True)
-        table.add_column("负责人" if zh else "Owner", ratio=1, overflow="fold")
-        table.add_column("留痕" if zh else "Evidence", ratio=1, overflow="fold")
+        table.add_column("负责人" if zh else "Owner", overflow="fold", max_width=24)
+        table.add_column("留痕" if zh else "Evidence", overflow="fold", max_width=30)
         for o in items:
             marks = ""
             if o.provisional:
