@@ -57,15 +57,18 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _write_output(text: str, output: Optional[Path], lang: str) -> None:
+def _write_output(content: str | bytes, output: Optional[Path], lang: str) -> None:
+    """To stdout, or atomically to ``output``; a write failure is a clean exit 2."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from ideo_cli.fsutil import OutputError, atomic_write_text
+    from ideo_cli.fsutil import OutputError, atomic_write_bytes
 
     try:
-        atomic_write_text(output, text)
+        atomic_write_bytes(output, data)
     except OutputError as exc:
         _fail(("无法写入 {p}：{r}" if lang == "zh" else "cannot write {p}: {r}").format(p=exc.path, r=exc.reason))
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from ideo_cli.cli.app import LangOpt, _fail, app
+from ideo_cli.cli.app import LangOpt, _fail, _write_output, app
 from ideo_cli.i18n import resolve_lang
 
 
@@ -65,7 +65,6 @@ def todo(
     """全年待办清单（按官方工作日） / the year's to-do list on official working days."""
     from ideo_cli.commands.common import now_from_env, use_color
     from ideo_cli.export.todo import TodoOptions, export_todo
-    from ideo_cli.fsutil import OutputError, atomic_write_bytes
 
     language = resolve_lang(lang)
     schedule, span, today = _schedule(paths, year, month, first, last, calendar, person, language)
@@ -77,15 +76,7 @@ def todo(
     period = str(span.first.year) if (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31) and span.first.year == span.last.year else f"{span.first.isoformat()}–{span.last.isoformat()}"
     title = f"{unit} {period} 意识形态工作待办" if language == "zh" else f"{unit}: ideological work to-do, {period}"
     options = TodoOptions(lang=language, today=today, title=title, sources=schedule.sources(span, language), color=output is None and use_color("auto"), stamp=now_from_env())
-    data = export_todo(fmt, schedule.occurrences, options)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        atomic_write_bytes(output, data)
-    except OutputError as exc:
-        _fail(("无法写入 {p}：{r}" if language == "zh" else "cannot write {p}: {r}").format(p=exc.path, r=exc.reason))
+    _write_output(export_todo(fmt, schedule.occurrences, options), output, language)
 
 
 @app.command()

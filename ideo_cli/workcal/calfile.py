@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 
 from ideo_cli.diagnostics import Diagnostic, Severity
 from ideo_cli.loader import LoadError, load_yaml_file
+from ideo_cli.loader.convert import format_path
 from ideo_cli.workcal.messages import Msg, Weekday, kind_of, norm_lang, render
 from ideo_cli.workcal.model import CalendarSpec, Holiday
 
@@ -119,13 +120,7 @@ class CalendarFileError(Exception):
 
 def path_text(path: DataPath) -> str:
     """("holidays", 1, "from") -> "holidays[1].from"."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
+    return format_path(tuple(path))
 
 
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
