@@ -60,8 +60,8 @@ _GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平�
 _PINYIN = ["an", "bai", "chen", "deng", "fang", "gao", "hu", "jin", "kong", "lin", "ma", "ning", "ou", "pan", "qin", "ren", "shi", "tang", "wu", "xu", "yan", "zhou"]
 
 
-def _node_edits(text: str):
-    """Scalar nodes of a plan with their English path: [(path, node)]."""
+def _scalars(text: str):
+    """Every scalar node of a plan with its path in English keys: [(path, node)]."""
     import yaml
 
     from ideo_cli.plan import vocab
@@ -80,7 +80,7 @@ def _node_edits(text: str):
             out.append((path, node))
 
     walk(root, ())
-    return root, out
+    return out
 
 
 _PLACE_SUFFIXES = ("街道", "社区", "镇", "乡", "县", "区", "市", "村", "局")
@@ -127,7 +127,7 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
     Scalars are rewritten in place (by their libyaml positions), so the copy
     keeps the original's layout, comments and Chinese keys.
     """
-    _, scalars = _node_edits(text)
+    scalars = _scalars(text)
     values = {path: node.value for path, node in scalars}
     org_id = values.get(("organisation", "id")) or "plan"
     new_org_id = f"{org_id}-{index:05d}"
@@ -143,7 +143,7 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
         if len(path) == 3 and path[0] in ("obligations", "events", "rectifications") and path[2] == "id":
             item_map[node.value] = f"{node.value}-{rng.randint(1, 9999):04d}"
     reminder_nodes = [node for path, node in scalars if path[:2] == ("defaults", "reminders") and len(path) == 3]
-    reminders = iter(sorted(rng.sample(range(1, 15), len(reminder_nodes)), reverse=True))
+    reminders = iter(sorted(rng.sample(range(1, 31), len(reminder_nodes)), reverse=True))
     names_taken: set[str] = set()
     edits: list[tuple[int, int, str]] = []
     for path, node in scalars:
@@ -184,10 +184,9 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
         new_stem = _place(rng)
         while new_stem == stem:
             new_stem = _place(rng)
-        out = out.replace(stem + common[len(stem):], new_stem + common[len(stem):])
         out = out.replace(stem, new_stem)
     places: dict[str, str] = {}
-    out = _XX.sub(lambda m: "".join(places.setdefault(m.group(1), _place(rng))) + m.group(1), out)
+    out = _XX.sub(lambda m: places.setdefault(m.group(1), _place(rng)) + m.group(1), out)
     return out, new_org_id
 
 
@@ -372,6 +371,7 @@ def main(argv: list[str] | None = None) -> int:
 
     RESULTS.write_text(json.dumps({
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "argv": [".venv/bin/python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)],
         "params": {"plans": args.plans, "repeat": args.repeat, "startup_repeat": args.startup_repeat, "year": args.year, "seed": args.seed, "plan_bytes": size},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "versions": _versions(),

@@ -36,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    # A short-lived CLI that keeps every loaded plan (node graph, data, model)
+    # alive: with CPython's default thresholds (700, 10, 10) the cyclic GC
+    # re-scans that growing heap over and over (2.5x the load time at 1,000
+    # plans).  Fewer, larger young collections; cycles are still collected.
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)
     sys.exit(main())
 
 
