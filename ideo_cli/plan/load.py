@@ -115,8 +115,14 @@ def schema_diagnostics(exc: ValidationError, doc: YamlDocument, lang: str) -> li
                 message, fields = {"zh": "格式版本应为 1", "en": "format version must be 1"}, {}
             elif kind in ("too_short", "string_too_short"):
                 message, fields = {"zh": "不能为空", "en": "must not be empty"}, {}
-            elif kind in ("greater_than_equal", "less_than_equal", "ideo_range", "string_too_long", "too_long"):
-                message, fields = {"zh": "取值超出范围：{m}", "en": "out of range: {m}"}, {"m": err["msg"]}
+            elif kind in ("greater_than_equal", "greater_than"):
+                message, fields = {"zh": "应不小于 {n}，实际是 {v}", "en": "must be at least {n}, got {v}"}, {"n": ctx.get("ge", ctx.get("gt")), "v": _show(value, lang)}
+            elif kind in ("less_than_equal", "less_than"):
+                message, fields = {"zh": "应不大于 {n}，实际是 {v}", "en": "must be at most {n}, got {v}"}, {"n": ctx.get("le", ctx.get("lt")), "v": _show(value, lang)}
+            elif kind == "ideo_range":
+                message, fields = {"zh": "应在 {lo}–{hi} 之间（或写“末”），实际是 {v}", "en": "must be {lo}-{hi} (or last), got {v}"}, {"lo": ctx.get("low"), "hi": ctx.get("high"), "v": _show(value, lang)}
+            elif kind in ("string_too_long", "too_long"):
+                message, fields = {"zh": "太长：最多 {n}", "en": "too long: at most {n}"}, {"n": ctx.get("max_length")}
             elif kind == "string_pattern_mismatch":
                 message, fields = {"zh": "编号只能是不含空格、“/”和“@”的文本：{v}", "en": "ids must not contain spaces, '/' or '@': {v}"}, {"v": _show(value, lang)}
             else:
