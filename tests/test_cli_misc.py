@@ -95,7 +95,7 @@ def test_rule_explains_why_source_and_examples() -> None:
     if (EXAMPLES / "IDEO201").is_dir():
         assert "不通过的例子（examples/IDEO201/fail.yaml）" in out
         assert re.search(r"--> examples/IDEO201/fail\.yaml:\d+:\d+", out)
-        assert "通过的例子：examples/IDEO201/pass.yaml" in out
+        assert "通过的例子（examples/IDEO201/pass.yaml）：" in out and "# 正确" in out
     en = run_ideo("rule", "ideo201", "--lang", "en")  # case-insensitive
     assert (en.code, en.err) == (0, ""), en
     assert en.out.startswith("IDEO201 topic-study-twice-a-year [error]\n")

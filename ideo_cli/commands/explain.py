@@ -108,22 +108,37 @@ def _explain_input(code: str, lang: str) -> str:
 
 
 def _examples(code: str, lang: str) -> list[str]:
-    """The failing example's findings and the passing example's text, if shipped."""
+    """The failing example run through the checker, and the same place in the passing one."""
     folder = resources.files(EXAMPLES).joinpath("examples", code)
     if not folder.is_dir():
         return []
+    zh = lang == "zh"
     out: list[str] = []
     fail = folder.joinpath("fail.yaml")
-    passing = folder.joinpath("pass.yaml")
+    flagged: list[int] = []
     if fail.is_file():
-        out += ["", ("不通过的例子（" if lang == "zh" else "Failing example (") + f"examples/{code}/fail.yaml" + ("）" if lang == "zh" else ")")]
-        out += ["  " + line for line in _run_example(fail, code, lang).splitlines()]
+        text, flagged = _run_example(fail, code, lang)
+        out += ["", ("不通过的例子（" if zh else "Failing example (") + f"examples/{code}/fail.yaml" + ("）：" if zh else "):")]
+        out += ["  " + line for line in text.splitlines()]
+    passing = folder.joinpath("pass.yaml")
     if passing.is_file():
-        out += ["", ("通过的例子：" if lang == "zh" else "Passing example: ") + f"examples/{code}/pass.yaml" + ("（ideo check 无此问题）" if lang == "zh" else " (ideo check finds no such problem)")]
+        out += ["", ("通过的例子（" if zh else "Passing example (") + f"examples/{code}/pass.yaml" + ("）：" if zh else "):")]
+        out += ["  " + line for line in _passing_excerpt(passing, flagged)]
     return out
 
 
-def _run_example(path, code: str, lang: str) -> str:
+def _passing_excerpt(path, lines_flagged: list[int]) -> list[str]:
+    """The passing example's lines where the failing one was flagged (the two
+    files differ only at the marked spot, so line numbers correspond)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    marked = [n for n, text in enumerate(lines, start=1) if "# 正确" in text]  # the corrected spot
+    line = marked[0] if marked else (lines_flagged[0] if lines_flagged else 1)
+    first, last = max(1, line - 2), min(len(lines), line + 2)
+    width = len(str(last))
+    return [f"{n:>{width}} | {lines[n - 1]}" for n in range(first, last + 1)]
+
+
+def _run_example(path, code: str, lang: str) -> tuple[str, list[int]]:
     from pathlib import Path
 
     from ideo_cli.commands.check import CheckOptions, check_files
@@ -135,4 +150,5 @@ def _run_example(path, code: str, lang: str) -> str:
     for result in results:
         result.diagnostics = [d for d in result.diagnostics if d.code == code]
     text = render("text", results, RenderOptions(lang=lang))
-    return "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith(("发现", "Found", "全部通过", "All checks")))
+    shown = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith(("发现", "Found", "全部通过", "All checks")))
+    return shown, [d.line for r in results for d in r.diagnostics]

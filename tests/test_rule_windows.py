@@ -1,0 +1,39 @@
+"""Obligations must fall in the windows the documents set (digest §3)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import run_ideo, variant
+
+REPORT = "    频次: 每半年\n    留痕: [书面报告]\n    报送: [县委]"
+
+
+def findings(path: Path) -> list[dict]:
+    import json
+
+    run = run_ideo("check", "--format", "json", "--today", "2026-11-22", path)
+    return [d for f in json.loads(run.out)["files"] for d in f["diagnostics"]], run.code
+
+
+def test_half_yearly_report_due_15_january_fails(tmp_path: Path) -> None:
+    # 每半年汇报，但截止写成“期满后 15 天”：下半年的汇报到次年 1月15日 才到期
+    plan = variant(tmp_path, "late.yaml", (REPORT, "    频次: 每半年\n    截止: {期满后天数: 15}\n    留痕: [书面报告]\n    报送: [县委]"))
+    found, code = findings(plan)
+    assert code == 1
+    late = [d for d in found if d["code"] == "IDEO205" and "晚于该周期末日" in d["message"]]
+    assert {d["message"].split("的到期日 ")[1].split(" ")[0] for d in late} == {"2026-07-15", "2027-01-15"}
+    assert all(d["path"] == "obligations[5].due" for d in late)
+
+
+def test_half_yearly_report_by_period_end_passes(tmp_path: Path) -> None:
+    plan = variant(tmp_path, "ok.yaml", (REPORT, "    频次: 每半年\n    截止: {月: 末, 日: 25}\n    留痕: [书面报告]\n    报送: [县委]"))
+    found, code = findings(plan)
+    assert code == 0 and not [d for d in found if d["code"] == "IDEO205"]
+
+
+def test_inspection_after_year_end_fails(tmp_path: Path) -> None:
+    # 年底前专题督查，写成次年 1 月才完成
+    plan = variant(tmp_path, "inspection.yaml", ("    截止: {月: 12, 日: 10}\n    留痕: [督查通报, 整改清单]", "    截止: {期满后天数: 20}\n    留痕: [督查通报, 整改清单]"))
+    found, code = findings(plan)
+    assert code == 1
+    assert [d["code"] for d in found if d["path"].startswith("obligations[6]")] == ["IDEO207", "IDEO207"]
