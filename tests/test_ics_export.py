@@ -650,3 +650,412 @@ def test_split_by_person_dedupes_and_skips_ownerless():
     orphan.owners = []
     split = split_by_person([occ, orphan])
     assert {k: [o.uid for o in v] for k, v in split.items()} == {"zhang-san": ["xzb/analysis/2027Q3@ideo"]}
+
+
+# --------------------------------------------------------------------------
+# 9. byte identity with the icalendar-based renderer it replaced
+# --------------------------------------------------------------------------
+#
+# ``render_ics`` writes the text directly.  What follows is the renderer it
+# replaced, kept verbatim as the reference (icalendar 7's Calendar / Event /
+# Alarm object model, ``content_lines()``, then our own ``fold_line``), with
+# its own copies of the text helpers so that any change to them is compared
+# too.  Only data (labels, constants), ``fold_line`` (which both paths share
+# by design), the sort key and the DTSTAMP normalisation are imported.
+
+import icalendar  # noqa: E402
+from icalendar import Alarm, Event  # noqa: E402
+from icalendar.prop import vDate, vDDDTypes, vDuration, vText  # noqa: E402
+
+from ideo_cli.export.ics import (  # noqa: E402
+    LANGS,
+    TIMEZONE_HINT,
+    _LABELS,
+    _as_date,
+    _date_value,
+    _duration_value,
+    _escape_text,
+    _utc_stamp,
+    _utc_value,
+    occurrence_sort_key,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH_PLANS = REPO / "bench" / ".work" / "plans"
+
+_REF_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_REF_FOLD_BREAK = re.compile(rb"\r\n[ \t]")
+
+
+def _ref_clean(text: str, *, single_line: bool = False) -> str:
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _REF_CONTROL.sub("", text)
+    if single_line:
+        text = " ".join(part.strip() for part in text.split("\n") if part.strip())
+    return text
+
+
+def _ref_person(person: Person, lang: str) -> str:
+    name = _ref_clean(person.name or person.id, single_line=True)
+    post = _ref_clean(person.post, single_line=True)
+    if not post:
+        return name
+    return f"{name}（{post}）" if lang == "zh" else f"{name} ({post})"
+
+
+def _ref_summary_text(occurrence: Occurrence, lang: str = "zh") -> str:
+    lab = _LABELS[lang]
+    prefix = lab["provisional"] if occurrence.provisional else ""
+    title = _ref_clean(occurrence.title, single_line=True)
+    period = _ref_clean(occurrence.period, single_line=True)
+    tail = f"{lab['period_open']}{period}{lab['period_close']}" if period else ""
+    return f"{prefix}{title}{tail}"
+
+
+def _ref_description_text(occurrence: Occurrence, lang: str = "zh") -> str:
+    lab = _LABELS[lang]
+    sep = lab["list_sep"]
+    due = _as_date(occurrence.due)
+    nominal = _as_date(occurrence.nominal_due)
+
+    def line(key: str, value: str) -> str:
+        return f"{lab[key]}{lab['colon']}{value}"
+
+    lines: list[str] = []
+    if occurrence.plan_name:
+        lines.append(line("org", _ref_clean(occurrence.plan_name, single_line=True)))
+    owners = sep.join(_ref_person(p, lang) for p in occurrence.owners) or lab["no_owner"]
+    lines.append(line("owners", owners))
+    lines.append(line("window", f"{_as_date(occurrence.start).isoformat()}{lab['window_sep']}{due.isoformat()}"))
+    if nominal != due:
+        lines.append(line("nominal", f"{nominal.isoformat()}{lab['moved']}"))
+    if occurrence.evidence:
+        lines.append(line("evidence", sep.join(_ref_clean(e, single_line=True) for e in occurrence.evidence)))
+    if occurrence.recipients:
+        lines.append(line("recipients", sep.join(_ref_clean(r, single_line=True) for r in occurrence.recipients)))
+    basis = " ".join(_ref_clean(x, single_line=True) for x in (occurrence.rule, occurrence.citation) if x)
+    if basis:
+        lines.append(line("basis", basis))
+    if occurrence.calendar_source:
+        lines.append(line("source", _ref_clean(occurrence.calendar_source, single_line=True)))
+    if occurrence.provisional:
+        lines.append(lab["provisional_note"])
+    return "\n".join(lines)
+
+
+def _ref_event(occ: Occurrence, *, lang: str, alarms: bool, stamp: dt.datetime) -> Event:
+    due = _as_date(occ.due)
+    summary = _ref_summary_text(occ, lang)
+    event = Event()
+    event.add("uid", occ.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", due)
+    event.add("dtend", due + dt.timedelta(days=1))
+    event.add("sequence", 0)
+    event.add("summary", summary)
+    event.add("description", _ref_description_text(occ, lang))
+    kind = _ref_clean(occ.kind, single_line=True)
+    if kind:
+        event.add("categories", [kind])
+    event.add("transp", "TRANSPARENT")
+    event.add("x-microsoft-cdo-busystatus", "FREE")
+    event.add("x-microsoft-cdo-alldayevent", "TRUE")
+    days = [d for d in occ.reminders if d >= 0]
+    if alarms and days:
+        lead = max(days)
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _LABELS[lang]["alarm_due"].format(summary=summary, due=due.isoformat()))
+        alarm.add("trigger", dt.timedelta(days=-lead))
+        event.add_component(alarm)
+    return event
+
+
+def _ref_refold(data: bytes) -> bytes:
+    text = _REF_FOLD_BREAK.sub(b"", data).decode("utf-8")
+    lines = text.split("\r\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def _render_ics_via_icalendar(
+    occurrences, *, calendar_name: str, lang: str = "zh", alarms: bool = True, dtstamp: dt.datetime
+) -> bytes:
+    """The icalendar-based ``render_ics`` as it was before the direct writer."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported calendar language {lang!r} (expected one of {', '.join(LANGS)})")
+    stamp = _utc_stamp(dtstamp)
+    ordered = sorted(occurrences, key=occurrence_sort_key)
+    seen: dict[str, Occurrence] = {}
+    for occ in ordered:
+        if occ.uid in seen:
+            raise ValueError(f"duplicate calendar UID {occ.uid!r}: the same obligation and period occurs twice")
+        seen[occ.uid] = occ
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", _ref_clean(calendar_name, single_line=True))
+    cal.add("x-wr-timezone", TIMEZONE_HINT)
+    for occ in ordered:
+        cal.add_component(_ref_event(occ, lang=lang, alarms=alarms, stamp=stamp))
+    lines = cal.content_lines()
+    if any("\r" in line or "\n" in line for line in lines):
+        return _ref_refold(cal.to_ical())
+    return "".join([fold_line(line) + "\r\n" for line in lines if line]).encode("utf-8")
+
+
+# icalendar 6 escaped X- properties as TEXT; 7 writes them verbatim (UNKNOWN),
+# which is what the direct writer reproduces.
+needs_icalendar_7 = pytest.mark.skipif(
+    int(icalendar.__version__.split(".")[0]) < 7,
+    reason=f"the reference is icalendar 7's serialisation (installed: {icalendar.__version__})",
+)
+
+
+def assert_same_bytes(occurrences, **kwargs) -> bytes:
+    """``render_ics`` == the icalendar reference, byte for byte (or the same error)."""
+    try:
+        want = _render_ics_via_icalendar(occurrences, **kwargs)
+    except Exception as exc:  # the direct writer must fail the same way
+        with pytest.raises(type(exc)) as info:
+            render_ics(occurrences, **kwargs)
+        assert str(info.value) == str(exc)
+        return b""
+    got = render_ics(occurrences, **kwargs)
+    if got != want:  # show the first differing line, not two megabyte blobs
+        for i, (a, b) in enumerate(zip(got.split(b"\r\n"), want.split(b"\r\n"))):
+            assert a == b, f"line {i} differs (direct vs icalendar): {a!r} != {b!r}"
+        assert got == want, f"lengths differ: {len(got)} vs {len(want)}"
+    return got
+
+
+# ---- the value encoders against icalendar's own value types ----------------------
+
+ESCAPE_SAMPLES = [
+    "", "plain", "a,b", "a;b", "a\\b", "a\\\\b", "\\", "\\\\", "a\\,b", "\\;", "a\nb", "a\rb", "a\r\nb",
+    "\n\r", "\r\r\n\n", "a\\Nb", "\\N", "\\\\N", "\\n", "\\\\n", "尾\\", "逗号,分号;反斜杠\\",
+    "意识形态，工作；", "😀,👨‍👩‍👧;𠀀\\", "\t tab", "e\u0301", "\u2028\x85\u3000",
+    "第一条，第二条；第三条\\附件," * 30 + "\n换行后继续",
+]
+
+
+@needs_icalendar_7
+@pytest.mark.parametrize("text", ESCAPE_SAMPLES)
+def test_escape_text_is_icalendars_text_escaping(text):
+    assert _escape_text(text) == vText(text).to_ical().decode("utf-8")
+
+
+@needs_icalendar_7
+def test_date_duration_and_stamp_values_match_icalendar():
+    for day in (dt.date(1, 1, 1), dt.date(5, 6, 7), dt.date(999, 12, 31), dt.date(2027, 10, 8), dt.date(9999, 12, 31)):
+        assert _date_value(day) == vDate(day).to_ical().decode()
+    for days in (0, 1, 2, 3, 7, 14, 21, 28, 30, 100, 365, 10_000, -1, -7):
+        td = dt.timedelta(days=-days)
+        assert _duration_value(td) == vDuration(td).to_ical().decode() == vDDDTypes(td).to_ical().decode()
+    for td in (dt.timedelta(hours=-1), dt.timedelta(days=-1.5), dt.timedelta(seconds=3661), dt.timedelta(minutes=-90),
+               dt.timedelta(hours=2, seconds=5), dt.timedelta(days=2, minutes=1), dt.timedelta(seconds=-1)):
+        assert _duration_value(td) == vDuration(td).to_ical().decode()
+    for stamp in (STAMP, dt.datetime(1970, 1, 1, tzinfo=UTC), dt.datetime(2027, 12, 31, 23, 59, 59, tzinfo=UTC),
+                  dt.datetime(5, 1, 2, 3, 4, 5, tzinfo=UTC)):
+        event = Event()
+        event.add("dtstamp", stamp)
+        assert f"DTSTAMP:{_utc_value(_utc_stamp(stamp))}" == event.content_lines()[1]
+
+
+# ---- hand-picked inputs -----------------------------------------------------------
+
+NASTY_NAMES = [
+    CAL_NAME,
+    "",
+    "   ",
+    "逗号,分号;反斜杠\\",
+    "trailing backslash \\",
+    "C:\\Net\\新建文件夹 \\N \\n",
+    "名\x07称\r\n第二行\n\n  第三行  ",
+    "Ideology deadlines",
+    "长" * 60 + "😀" * 10,
+    "x" * 74,
+    "\x00\x1f\x7f",
+]
+
+
+def _nasty_variants() -> list[list[Occurrence]]:
+    """Single occurrences pushed to every edge the renderer has."""
+    base = sample_occurrences()
+    lists: list[list[Occurrence]] = [base, base[:1], base[3:4], []]
+    edits = [
+        dict(title="标题,含;分号\\和反斜杠", period="2027,H1"),
+        dict(title="多行\n标题\r\n第三行", period="2027\nH1"),
+        dict(title="", period=""),
+        dict(title="   ", period="  2027  "),
+        dict(title="C:\\Net\\N 目录 \\n 结尾\\", kind="O1,O2;\\N"),
+        dict(title="😀👨‍👩‍👧𠀀" * 20, period="2027Q4"),
+        dict(kind="", plan_name="", calendar_source="", rule="", citation=""),
+        dict(kind=" \t", evidence=[""], recipients=["", "  "]),
+        dict(evidence=["a,b", "c;d", "e\\f", "g\nh"], recipients=["县委,宣传部", "网信办；\\"]),
+        dict(owners=[], reminders=[0]),
+        dict(owners=[Person("no-name", "", ""), Person("x", "名,字;\\N", "职\n务,;")], reminders=[-3]),
+        dict(owners=[ZHANG, ZHANG, LI], reminders=[-1, 0, 2, 400]),
+        dict(owners=[Person("p", "   ", " ")], reminders=[10_000]),
+        dict(citation=LONG_CITATION * 3, rule="IDEO201\\;"),
+        dict(citation="\x00控制\x1b字符\x7f\x85\u2028\u3000\xa0\u200b", rule="\t"),
+        dict(plan="p,;\\x", obligation="o\\Nb", period="2027\n"),
+        dict(plan="区县😀", obligation="任务/一", period="2027-05"),
+        dict(plan="a\rb", obligation="c\x07d", period="e\r\nf"),
+        dict(plan="u" * 80, obligation="长" * 30, period="2027"),
+        dict(due=dt.datetime(2027, 6, 30, 23, 59), nominal_due=dt.datetime(2027, 6, 28, 8, 0), start=dt.datetime(2027, 6, 1, 9)),
+        dict(due=dt.date(999, 1, 1), nominal_due=dt.date(999, 1, 1), start=dt.date(998, 12, 1)),
+        dict(due=dt.date(2027, 12, 31), nominal_due=dt.date(2028, 1, 2), provisional=True),
+        dict(calendar_source="holidays 0.109 (推算)\nsecond line", provisional=True),
+    ]
+    for i, edit in enumerate(edits):
+        occ = sample_occurrences()[1]
+        for key, value in edit.items():
+            setattr(occ, key, value)
+        lists.append([occ])
+        other = sample_occurrences()[i % 5]
+        lists.append([occ, other] if other.uid != occ.uid else [occ])
+    return lists
+
+
+@needs_icalendar_7
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("alarms", [True, False])
+def test_same_bytes_as_icalendar_on_edge_cases(lang, alarms):
+    stamps = [STAMP, STAMP.astimezone(dt.timezone(dt.timedelta(hours=8))), dt.datetime(2026, 11, 23, 0, 0, 0, 999_999)]
+    for index, occurrences in enumerate(_nasty_variants()):
+        for name in NASTY_NAMES:
+            assert_same_bytes(occurrences, calendar_name=name, lang=lang, alarms=alarms, dtstamp=stamps[index % 3])
+
+
+@needs_icalendar_7
+def test_same_errors_as_icalendar():
+    occs = sample_occurrences()
+    assert assert_same_bytes([occs[0], occs[0]], calendar_name="x", dtstamp=STAMP) == b""  # duplicate UID
+    assert assert_same_bytes(occs, calendar_name="x", lang="fr", dtstamp=STAMP) == b""  # language
+    with pytest.raises(TypeError):
+        render_ics(occs, calendar_name="x", dtstamp=dt.date(2027, 1, 1))
+    lone = sample_occurrences()[1]
+    lone.title = "孤立代理\ud800"  # not encodable as UTF-8
+    with pytest.raises(UnicodeEncodeError):
+        _render_ics_via_icalendar([lone], calendar_name="x", dtstamp=STAMP)
+    with pytest.raises(UnicodeEncodeError):
+        render_ics([lone], calendar_name="x", dtstamp=STAMP)
+
+
+# ---- random inputs ----------------------------------------------------------------
+
+_PIECES = [
+    "a", "Z", "0", " ", "  ", ",", ";", ":", '"', "\\", "\\N", "\\n", "\\,", "\n", "\r", "\r\n", "\t",
+    "\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u3000", "\xa0", "\u200b", "意识形态", "工作", "，", "；",
+    "（", "）", "、", "𠀀", "😀", "👨‍👩‍👧", "é", "e\u0301", "ÅÄÖ", "IDEO201", "2027", "-", "/", "@",
+]
+
+
+def _random_text(rng: random.Random, longest: int = 30) -> str:
+    size = rng.choice([0, 1, 2, 5, 10, longest]) if rng.random() < 0.9 else rng.randint(100, 400)
+    return "".join(rng.choice(_PIECES) for _ in range(size))
+
+
+def _random_occurrences(rng: random.Random) -> list[Occurrence]:
+    people = [ZHANG, LI, WANG, ZHAO, Person("x", _random_text(rng), _random_text(rng)), Person("y", "", "")]
+    result = []
+    for i in range(rng.randint(0, 6)):
+        due = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 730))
+        nominal = due - dt.timedelta(days=rng.choice([0, 0, 0, 1, 2, 3]))
+        result.append(_occ(
+            plan=rng.choice(["xzb", "jyj", _random_text(rng, 8)]),
+            plan_name=rng.choice(["中共小寨坝镇委员会", "", _random_text(rng)]),
+            obligation=f"{_random_text(rng, 6)}#{i}",
+            period=rng.choice(["2027", "2027H1", "2027Q3", "2027-05", "2027-10-01", "", _random_text(rng, 6)]),
+            title=rng.choice(["专题研究意识形态工作", _random_text(rng), _random_text(rng, 80)]),
+            kind=rng.choice(["O1", "O13", "", _random_text(rng, 5)]),
+            owners=rng.sample(people, rng.randint(0, 3)),
+            start=due - dt.timedelta(days=rng.randint(0, 60)),
+            due=due,
+            nominal_due=nominal,
+            reminders=rng.sample([-5, -1, 0, 1, 3, 7, 14, 30, 90], rng.randint(0, 3)),
+            evidence=[_random_text(rng, 8) for _ in range(rng.randint(0, 3))],
+            recipients=[_random_text(rng, 8) for _ in range(rng.randint(0, 3))],
+            rule=rng.choice(["", "IDEO201", _random_text(rng, 6)]),
+            citation=rng.choice(["", LONG_CITATION, _random_text(rng, 60)]),
+            provisional=rng.random() < 0.4,
+            calendar_source=rng.choice(["chinese-calendar 1.11.0", "holidays 0.109 (推算)", "", _random_text(rng)]),
+        ))
+    return result
+
+
+@needs_icalendar_7
+@pytest.mark.parametrize("seed", range(8))
+def test_same_bytes_as_icalendar_on_random_input(seed):
+    rng = random.Random(seed)
+    for _ in range(40):
+        occurrences = _random_occurrences(rng)
+        name = rng.choice([CAL_NAME, _random_text(rng), _random_text(rng, 80)])
+        for lang in LANGS:
+            for alarms in (True, False):
+                assert_same_bytes(occurrences, calendar_name=name, lang=lang, alarms=alarms, dtstamp=STAMP)
+
+
+# ---- real plans -------------------------------------------------------------------
+
+
+def _schedule(paths, year: int, lang: str, calendars=()):
+    from ideo_cli.commands.common import discover
+    from ideo_cli.commands.schedule import ScheduleOptions, build_schedule
+    from ideo_cli.schedule.expand import DateRange
+
+    return build_schedule(ScheduleOptions(files=discover(list(paths)), span=DateRange.year(year), lang=lang, calendars=list(calendars)))
+
+
+def _calendars_of(schedule):
+    """(calendar name, occurrences) as ``ideo ics --per-person`` would split them."""
+    by_file: dict[str, list[Occurrence]] = {}
+    for occ in schedule.occurrences:
+        by_file.setdefault(occ.plan_file, []).append(occ)
+    for loaded in schedule.plans:
+        items = by_file.get(loaded.file, [])
+        unit = loaded.plan.organisation.short_name or loaded.plan.organisation.name
+        yield f"{unit} 意识形态工作", items
+        for person_id, mine in split_by_person(items).items():
+            yield f"{person_id}（{unit}）", mine
+
+
+@needs_icalendar_7
+@pytest.mark.parametrize("year", [2026, 2027])
+@pytest.mark.parametrize("lang", LANGS)
+def test_same_bytes_as_icalendar_on_example_plans(year, lang):
+    plans = sorted((REPO / "plans").glob("*.yaml"))
+    assert len(plans) >= 6
+    variants = [()]
+    if year == 2027 and (REPO / "calendars" / "2027.yaml").exists():
+        variants.append((REPO / "calendars" / "2027.yaml",))
+    events = 0
+    for calendars in variants:
+        schedule = _schedule(plans, year, lang, calendars)
+        assert schedule.occurrences
+        for name, occurrences in _calendars_of(schedule):
+            for alarms in (True, False):
+                data = assert_same_bytes(occurrences, calendar_name=name, lang=lang, alarms=alarms, dtstamp=STAMP)
+                assert lint_ics(data) == []
+            events += len(occurrences)
+        whole = assert_same_bytes(schedule.occurrences, calendar_name="all", lang=lang, dtstamp=STAMP)
+        assert len(Calendar.from_ical(whole).walk("VEVENT")) == len(schedule.occurrences)
+    assert events >= len(plans) * 10
+
+
+@needs_icalendar_7
+@pytest.mark.skipif(not BENCH_PLANS.is_dir(), reason="no benchmark plans (run bench/run.py to generate bench/.work/plans)")
+def test_same_bytes_as_icalendar_on_benchmark_plans():
+    """What ``ideo ics bench/.work/plans --year 2026`` renders (zh, import profile)."""
+    schedule = _schedule([BENCH_PLANS], 2026, "zh")
+    by_file: dict[str, list[Occurrence]] = {}
+    for occ in schedule.occurrences:
+        by_file.setdefault(occ.plan_file, []).append(occ)
+    assert by_file
+    for loaded in schedule.plans:
+        unit = loaded.plan.organisation.short_name or loaded.plan.organisation.name
+        assert_same_bytes(by_file.get(loaded.file, []), calendar_name=f"{unit} 意识形态工作 2026", dtstamp=STAMP)

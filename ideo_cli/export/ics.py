@@ -20,6 +20,24 @@ Profile (what every consumer we care about imports cleanly):
 * content lines folded at 75 octets on UTF-8 character boundaries (and never
   inside a backslash escape), CRLF line ends, no BOM.
 
+The text is written directly (no iCalendar library at run time): the set of
+properties is fixed, so building icalendar objects only to serialise them
+again was most of the cost of ``ideo ics``.  The bytes are those icalendar
+7's object model produced for the same calls (``tests/test_ics_export.py``
+keeps that renderer as a reference and compares byte for byte), which
+fixes three details:
+
+* properties in icalendar's canonical order: ``VERSION``, ``PRODID``,
+  ``CALSCALE``, ``METHOD``, ``X-WR-CALNAME``, ``X-WR-TIMEZONE``; in a
+  ``VEVENT`` ``SUMMARY``, ``DTSTART``, ``DTEND``, ``DTSTAMP``, ``UID``,
+  ``SEQUENCE``, then the rest alphabetically; in the ``VALARM`` ``ACTION``,
+  ``DESCRIPTION``, ``TRIGGER``;
+* TEXT values (``SUMMARY``, ``DESCRIPTION``, ``UID``, ``CATEGORIES``, …) are
+  escaped as icalendar's ``_escape_char`` does (:func:`_escape_text`),
+  including its reading of a literal ``\\N`` as a line break;
+* ``X-WR-CALNAME`` (an ``X-`` property, value type UNKNOWN for icalendar 7)
+  is written verbatim, not TEXT-escaped.
+
 The output is checked by :func:`ideo_cli.export.ics_lint.lint_ics`.
 """
 from __future__ import annotations
@@ -29,8 +47,6 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-
-from icalendar import Alarm, Calendar, Event
 
 from ideo_cli import __version__
 from ideo_cli.fsutil import atomic_write_bytes
@@ -101,7 +117,7 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 # RFC 5545 §3.3.11: TEXT may not contain CONTROL characters other than HTAB
-# (line breaks are written as the \n escape, which icalendar does for us).
+# (line breaks are written as the \n escape, see _escape_text).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -142,21 +158,19 @@ def render_ics(
             raise ValueError(f"duplicate calendar UID {occ.uid!r}: the same obligation and period occurs twice")
         seen[occ.uid] = occ
 
-    cal = Calendar()
-    cal.add("version", "2.0")
-    cal.add("prodid", PRODID)
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _clean(calendar_name, single_line=True))
-    cal.add("x-wr-timezone", TIMEZONE_HINT)
+    # Folding is ours (fold_line): the guarantee does not depend on any
+    # library and keeps backslash escapes on one line (icalendar issue #1501).
+    # Every piece appended to ``out`` ends with CRLF.
+    out = [
+        _CALENDAR_HEAD,
+        fold_line(f"X-WR-CALNAME:{_clean(calendar_name, single_line=True)}") + _CRLF,  # verbatim: see the module docstring
+        _CALENDAR_TZ_HINT,
+    ]
+    stamp_text = _utc_value(stamp)
     for occ in ordered:
-        cal.add_component(_event(occ, lang=lang, alarms=alarms, stamp=stamp))
-    # Folding is ours, not icalendar's: it makes the guarantee independent of
-    # the installed icalendar version and keeps backslash escapes on one line
-    # (icalendar issue #1501).  The unfolded content lines are taken straight
-    # from icalendar, so it does not fold them first (same bytes as
-    # ``_refold(cal.to_ical())``, about half the time).
-    return _fold_content_lines(cal)
+        _event(out, occ, lang=lang, alarms=alarms, stamp=stamp_text)
+    out.append("END:VCALENDAR\r\n")
+    return "".join(out).encode("utf-8")
 
 
 def split_by_person(occurrences: Iterable[Occurrence]) -> dict[str, list[Occurrence]]:
@@ -283,7 +297,10 @@ def _utc_stamp(value: dt.datetime) -> dt.datetime:
 
 def _clean(text: str, *, single_line: bool = False) -> str:
     """Normalise line breaks and drop characters TEXT may not carry."""
-    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(text)
+    if text.isprintable():  # the common case: no line break, no control character
+        return text.strip() if single_line else text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if single_line:
         text = " ".join(part.strip() for part in text.split("\n") if part.strip())
@@ -340,50 +357,101 @@ def description_text(occurrence: Occurrence, lang: str = "zh") -> str:
     return "\n".join(lines)
 
 
-def _event(occ: Occurrence, *, lang: str, alarms: bool, stamp: dt.datetime) -> Event:
+def _escape_text(text: str) -> str:
+    """RFC 5545 §3.3.11 TEXT escaping, exactly as icalendar 7's ``_escape_char``.
+
+    Backslash, semicolon and comma get a backslash; CRLF, LF and a lone CR
+    become ``\\n``.  Like icalendar, a literal backslash + ``N`` is read as
+    a line break first (so it comes out as ``\\n``, not ``\\\\N``).
+    """
+    if "\\" in text:
+        text = text.replace("\\N", "\n").replace("\\", "\\\\")
+    if ";" in text:
+        text = text.replace(";", "\\;")
+    if "," in text:
+        text = text.replace(",", "\\,")
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    return text
+
+
+def _date_value(value: dt.date) -> str:
+    """DATE value (RFC 5545 §3.3.4): ``YYYYMMDD``, year zero-padded."""
+    return f"{value.year:04}{value.month:02}{value.day:02}"
+
+
+def _duration_value(value: dt.timedelta) -> str:
+    """DURATION value (RFC 5545 §3.3.6), as icalendar 7's ``vDuration`` writes it."""
+    sign = ""
+    if value.days < 0:
+        sign, value = "-", -value
+    timepart = ""
+    if value.seconds:
+        hours, minutes, seconds = value.seconds // 3600, value.seconds % 3600 // 60, value.seconds % 60
+        timepart = "T"
+        if hours:
+            timepart += f"{hours}H"
+        if minutes or (hours and seconds):
+            timepart += f"{minutes}M"
+        if seconds:
+            timepart += f"{seconds}S"
+    if value.days == 0 and timepart:
+        return f"{sign}P{timepart}"
+    return f"{sign}P{value.days}D{timepart}"
+
+
+_CRLF = "\r\n"
+_CALENDAR_HEAD = "".join(
+    line + _CRLF
+    for line in (
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        fold_line(f"PRODID:{_escape_text(PRODID)}"),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    )
+)
+_CALENDAR_TZ_HINT = fold_line(f"X-WR-TIMEZONE:{TIMEZONE_HINT}") + _CRLF
+_EVENT_FLAGS = (
+    f"TRANSP:TRANSPARENT{_CRLF}"
+    f"X-MICROSOFT-CDO-ALLDAYEVENT:TRUE{_CRLF}"
+    f"X-MICROSOFT-CDO-BUSYSTATUS:FREE{_CRLF}"
+)
+
+
+def _utc_value(stamp: dt.datetime) -> str:
+    """DATE-TIME value in UTC (RFC 5545 §3.3.5 form 2) of a UTC ``stamp``."""
+    return f"{stamp.year:04}{stamp.month:02}{stamp.day:02}T{stamp.hour:02}{stamp.minute:02}{stamp.second:02}Z"
+
+
+def _event(out: list[str], occ: Occurrence, *, lang: str, alarms: bool, stamp: str) -> None:
+    """Append one ``VEVENT`` (and its ``VALARM``), CRLF-terminated, to ``out``.
+
+    Property order is icalendar's canonical order for ``VEVENT`` (see the
+    module docstring); every line that can carry data is folded.
+    """
     due = _as_date(occ.due)
     summary = summary_text(occ, lang)
-    event = Event()
-    event.add("uid", occ.uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", due)
-    event.add("dtend", due + dt.timedelta(days=1))
-    event.add("sequence", 0)
-    event.add("summary", summary)
-    event.add("description", description_text(occ, lang))
+    out.append("BEGIN:VEVENT\r\n")
+    out.append(fold_line(f"SUMMARY:{_escape_text(summary)}") + _CRLF)
+    out.append(
+        f"DTSTART;VALUE=DATE:{_date_value(due)}{_CRLF}"
+        f"DTEND;VALUE=DATE:{_date_value(due + dt.timedelta(days=1))}{_CRLF}"
+        f"DTSTAMP:{stamp}{_CRLF}"
+    )
+    out.append(fold_line(f"UID:{_escape_text(occ.uid)}") + _CRLF)
+    out.append("SEQUENCE:0\r\n")
     kind = _clean(occ.kind, single_line=True)
-    if kind:
-        event.add("categories", [kind])
-    event.add("transp", "TRANSPARENT")
-    event.add("x-microsoft-cdo-busystatus", "FREE")
-    event.add("x-microsoft-cdo-alldayevent", "TRUE")
+    if kind:  # one category: a comma in it is escaped, not a separator
+        out.append(fold_line(f"CATEGORIES:{_escape_text(kind)}") + _CRLF)
+    out.append(fold_line(f"DESCRIPTION:{_escape_text(description_text(occ, lang))}") + _CRLF)
+    out.append(_EVENT_FLAGS)
     days = [d for d in occ.reminders if d >= 0]
     if alarms and days:
         lead = max(days)
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", _LABELS[lang]["alarm_due"].format(summary=summary, due=due.isoformat()))
+        alarm_text = _LABELS[lang]["alarm_due"].format(summary=summary, due=due.isoformat())
+        out.append("BEGIN:VALARM\r\nACTION:DISPLAY\r\n")
+        out.append(fold_line(f"DESCRIPTION:{_escape_text(alarm_text)}") + _CRLF)
         # relative to DTSTART (RELATED=START is the default, so not written)
-        alarm.add("trigger", dt.timedelta(days=-lead))
-        event.add_component(alarm)  # serialised after the event's properties
-    return event
-
-
-_FOLD_BREAK = re.compile(rb"\r\n[ \t]")
-
-
-def _fold_content_lines(cal: Calendar) -> bytes:
-    """``cal`` serialised with every content line folded by :func:`fold_line`."""
-    lines = cal.content_lines()  # unfolded; icalendar escapes CR/LF in values
-    if any("\r" in line or "\n" in line for line in lines):  # pragma: no cover - defensive
-        return _refold(cal.to_ical())
-    return "".join([fold_line(line) + "\r\n" for line in lines if line]).encode("utf-8")
-
-
-def _refold(data: bytes) -> bytes:
-    """Unfold icalendar's output and fold it again with :func:`fold_line`."""
-    text = _FOLD_BREAK.sub(b"", data).decode("utf-8")
-    lines = text.split("\r\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return "".join(fold_line(line) + "\r\n" for line in lines).encode("utf-8")
+        out.append(f"TRIGGER:{_duration_value(dt.timedelta(days=-lead))}{_CRLF}END:VALARM{_CRLF}")
+    out.append("END:VEVENT\r\n")
