@@ -33,8 +33,9 @@ fixes three details:
   ``SEQUENCE``, then the rest alphabetically; in the ``VALARM`` ``ACTION``,
   ``DESCRIPTION``, ``TRIGGER``;
 * TEXT values (``SUMMARY``, ``DESCRIPTION``, ``UID``, ``CATEGORIES``, …) are
-  escaped as icalendar's ``_escape_char`` does (:func:`_escape_text`),
-  including its reading of a literal ``\\N`` as a line break;
+  escaped as icalendar's ``_escape_char`` does (:func:`_escape_text`), except
+  that a literal backslash always stays one (icalendar reads ``\\N`` as a
+  line break, which would mangle a path like ``C:\\Net``);
 * ``X-WR-CALNAME`` (an ``X-`` property, value type UNKNOWN for icalendar 7)
   is written verbatim, not TEXT-escaped.
 
@@ -358,14 +359,14 @@ def description_text(occurrence: Occurrence, lang: str = "zh") -> str:
 
 
 def _escape_text(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT escaping, exactly as icalendar 7's ``_escape_char``.
+    """RFC 5545 §3.3.11 TEXT escaping, as icalendar 7's ``_escape_char`` but for ``\\N``.
 
     Backslash, semicolon and comma get a backslash; CRLF, LF and a lone CR
-    become ``\\n``.  Like icalendar, a literal backslash + ``N`` is read as
-    a line break first (so it comes out as ``\\n``, not ``\\\\N``).
+    become ``\\n``.  A literal backslash stays a backslash (icalendar 7 reads
+    ``\\N`` in plain text as a line break; a path like ``C:\\Net`` must not).
     """
     if "\\" in text:
-        text = text.replace("\\N", "\n").replace("\\", "\\\\")
+        text = text.replace("\\", "\\\\")
     if ";" in text:
         text = text.replace(";", "\\;")
     if "," in text:
