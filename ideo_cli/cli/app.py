@@ -101,7 +101,7 @@ def check(
 ) -> None:
     """检查计划文件是否符合规则集 / check plan files against the rulebook."""
     from ideo_cli.commands.check import CheckOptions, check_files, exit_code
-    from ideo_cli.commands.common import discover, use_color
+    from ideo_cli.commands.common import discover, read_source, use_color
     from ideo_cli.report import RenderOptions, render
     from ideo_cli.rules.rulebook import Rulebook, RulebookError
     from ideo_cli.rules.user_rulebook import read_user_rulebook
@@ -116,7 +116,7 @@ def check(
         except RulebookError as exc:
             from ideo_cli.diagnostics import FileResult
 
-            _write_output(render(fmt, [FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=_safe_read(path))], RenderOptions(**render_opts_base)), output, language)
+            _write_output(render(fmt, [FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=read_source(path))], RenderOptions(**render_opts_base)), output, language)
             raise typer.Exit(2)
         user_profiles[prof.name] = prof
     known = Rulebook(user_profiles).profiles
@@ -133,13 +133,6 @@ def check(
     report = render(fmt, results, RenderOptions(**render_opts_base, rules=rules))
     _write_output(report, output, language)
     raise typer.Exit(exit_code(results, strict))
-
-
-def _safe_read(path: Path) -> Optional[str]:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 class ListFormat(str, Enum):

@@ -8,12 +8,13 @@ from ideo_cli.i18n import pick
 from ideo_cli.loader.errors import INPUT_CODES
 from ideo_cli.rules.rulebook import Rule, Rulebook
 
-_SEVERITY = {"zh": {"error": "错误", "warning": "警告", "info": "提示", "fatal": "无法读取"}, "en": {}}
 EXAMPLES = "ideo_cli.rulebooks"
 
 
 def _sev(value: str, lang: str) -> str:
-    return _SEVERITY.get(lang, {}).get(value, value)
+    from ideo_cli.report.strings import severity_label
+
+    return severity_label(lang, value)
 
 
 def rule_record(rule: Rule, lang: str) -> dict:

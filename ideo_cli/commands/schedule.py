@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.commands.common import read_source
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.i18n import pick
 from ideo_cli.loader import LoadError
@@ -106,7 +107,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     except CalendarFileError as exc:
         by_file: dict[str, FileResult] = {}
         for diag in exc.diagnostics_for(lang) if hasattr(exc, "diagnostics_for") else exc.diagnostics:
-            by_file.setdefault(diag.file, FileResult(file=diag.file, source=_read(diag.file))).diagnostics.append(diag)
+            by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
         raise ScheduleError(list(by_file.values())) from None
     rulebook = Rulebook()
     occurrences: list[Occurrence] = []
@@ -138,9 +139,3 @@ def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
     diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
     return diag
 
-
-def _read(file: str) -> str | None:
-    try:
-        return Path(file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None

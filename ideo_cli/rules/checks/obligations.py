@@ -33,18 +33,15 @@ def _matching(ctx, kind: str, tag: str | None):
 
 
 def _year_occurrences(ob, year: int):
+    return _resolve(ob, year) or []  # IDEO303/IDEO304 report unresolvable rules
+
+
+def _resolve(ob, year: int):
+    """The year's nominal occurrences, or None when the due rule cannot resolve."""
     try:
         return nominal_occurrences(ob.recurrence, ob.due, year)
     except DueRuleError:
-        return []  # IDEO303/IDEO304 report unresolvable rules
-
-
-def _unresolvable(ob, year: int) -> bool:
-    try:
-        nominal_occurrences(ob.recurrence, ob.due, year)
-        return False
-    except DueRuleError:
-        return True
+        return None
 
 
 def _md(date: dt.date, lang: str) -> str:
@@ -67,9 +64,10 @@ def obligation_frequency(ctx):
             key=True, what=what, min=minimum,
         )
         return
-    if any(_unresolvable(ob, year) for _, ob in matches):
+    expanded = [(i, ob, _resolve(ob, year)) for i, ob in matches]
+    if any(nominals is None for _, _, nominals in expanded):
         return  # IDEO303/IDEO304 explain the broken rule; counting it would mislead
-    occurrences = [(i, ob, n) for i, ob in matches for n in _year_occurrences(ob, year)]
+    occurrences = [(i, ob, n) for i, ob, nominals in expanded for n in nominals]
     first_index = matches[0][0]
     if len(occurrences) < minimum:
         ctx.report(
