@@ -37,3 +37,13 @@ def test_inspection_after_year_end_fails(tmp_path: Path) -> None:
     found, code = findings(plan)
     assert code == 1
     assert [d["code"] for d in found if d["path"].startswith("obligations[6]")] == ["IDEO207", "IDEO207"]
+
+
+def test_unresolvable_due_rule_is_explained_once_not_counted(tmp_path: Path) -> None:
+    # 截止 2月30日 不存在：报 IDEO303，而不是再误报“每年只有 0 次”（IDEO201）
+    plan = variant(tmp_path, "feb30.yaml", ("    截止: {月: 末, 日: 20}\n    留痕: [会议纪要, 照片]", "    截止: {月: 2, 日: 30}\n    留痕: [会议纪要, 照片]"))
+    found, code = findings(plan)
+    assert code == 1
+    at_topic_study = [d["code"] for d in found if d["path"].startswith("obligations[1]")]
+    assert at_topic_study == ["IDEO303"]
+    assert "2月没有 30 日" in next(d["message"] for d in found if d["code"] == "IDEO303")
