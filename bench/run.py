@@ -64,7 +64,7 @@ def _scalars(text: str):
     """Every scalar node of a plan with its path in English keys: [(path, node)]."""
     import yaml
 
-    from ideo_cli.plan import vocab
+    from ideo_cli.formats.plan import vocab
 
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     out = []
@@ -89,7 +89,7 @@ _XX = re.compile(r"XX(街道|社区|[\u4e00-\u9fff])")
 
 def _vocab_words() -> list[str]:
     """Chinese keys and enumerated values: text a rename must never touch."""
-    from ideo_cli.plan import vocab
+    from ideo_cli.formats.plan import vocab
 
     words = list(vocab.KEY_ALIASES)
     for table in (vocab.ORG_TYPES, vocab.ROLES, vocab.RECURRENCES, vocab.OBLIGATION_KINDS, vocab.ADJUST, vocab.EVENT_KINDS, vocab.RESPONSES):

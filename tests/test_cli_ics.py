@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from ideo_cli.export.ics_lint import lint_ics
+from tests.support.ics_lint import lint_ics
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS_DIR = REPO / "plans"
@@ -75,7 +75,7 @@ class Runs:
 
     def __init__(self, base: Path):
         self.base = base
-        from ideo_cli.plan.load import load_plan
+        from ideo_cli.formats.plan.load import load_plan
 
         self.plan_ids = sorted(load_plan(p).plan_id for p in sorted(PLANS_DIR.glob("*.yaml")))
         self.dirs = {name: base / name for name in ("import", "calendar", "feed", "again", "later", "plain")}

@@ -11,7 +11,7 @@ import yaml
 from helpers import EXAMPLE, REPO, assert_no_traceback, run_ideo
 
 SCHEMA = REPO / "schema" / "ideo-plan.schema.json"
-EXAMPLES = REPO / "ideo_cli" / "rulebooks" / "examples"
+EXAMPLES = REPO / "ideo_cli" / "data" / "rulebooks" / "examples"
 ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
 
 
@@ -222,7 +222,7 @@ def test_rulebook_parameter_of_wrong_type_is_located(tmp_path: Path) -> None:
 
 def test_internal_error_is_one_line_without_traceback(monkeypatch, capsys) -> None:
     # An unexpected exception anywhere in a command: one line on stderr, exit 2.
-    import ideo_cli.commands.check as check_module
+    import ideo_cli.app.check as check_module
     from ideo_cli.entry import main
 
     def explode(*_args, **_kwargs):

@@ -91,7 +91,7 @@ def cc_workday(day: dt.date) -> bool:
 
 def policies() -> dict[tuple[str, str], str]:
     """(plan id, obligation id) -> effective working-day policy, read with ideo's loader."""
-    from ideo_cli.plan.load import load_plan
+    from ideo_cli.formats.plan.load import load_plan
 
     out = {}
     for path in [*sorted(PLANS_DIR.glob("*.yaml")), FIXTURES / "adjust.yaml", FIXTURES / "year-boundary.yaml"]:

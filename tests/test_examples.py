@@ -27,15 +27,15 @@ import jsonschema
 import pytest
 import yaml
 
-from ideo_cli.commands.check import CheckOptions, check_files
-from ideo_cli.commands.explain import explain_rule
+from ideo_cli.app.check import CheckOptions, check_files
+from ideo_cli.app.explain import explain_rule
 from ideo_cli.diagnostics import Severity
-from ideo_cli.loader.errors import INPUT_CODES
-from ideo_cli.loader.read import MAX_BYTES
+from ideo_cli.documents.errors import INPUT_CODES
+from ideo_cli.documents.read import MAX_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS_DIR = REPO / "plans"
-RULEBOOKS = REPO / "ideo_cli" / "rulebooks"
+RULEBOOKS = REPO / "ideo_cli" / "data" / "rulebooks"
 EXAMPLES = RULEBOOKS / "examples"
 SCHEMA_FILE = REPO / "schema" / "ideo-plan.schema.json"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/ideo-plan.schema.json"
@@ -301,7 +301,7 @@ ORG_TYPES = ["党委", "党组", "党工委", "党总支", "党支部"]
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("org_type", ORG_TYPES)
 def test_starter_plan_passes(org_type, lang, tmp_path):
-    from ideo_cli.commands.init import starter_plan
+    from ideo_cli.app.init import starter_plan
 
     path = tmp_path / f"starter-{lang}.yaml"
     path.write_text(starter_plan(org_type, lang), encoding="utf-8")
@@ -311,8 +311,8 @@ def test_starter_plan_passes(org_type, lang, tmp_path):
 
 def test_english_starter_has_english_comments():
     """starter.en.yaml: English keys and comments; only values (and the list of type names) stay Chinese."""
-    text = (REPO / "ideo_cli" / "templates" / "starter.en.yaml").read_text(encoding="utf-8")
+    text = (REPO / "ideo_cli" / "data" / "templates" / "starter.en.yaml").read_text(encoding="utf-8")
     chinese = [line for line in text.splitlines() if "#" in line and re.search(r"[\u4e00-\u9fff]", line.split("#", 1)[1]) and "党委 / 党组" not in line]
     assert not chinese, "\n".join(chinese)
-    zh = (REPO / "ideo_cli" / "templates" / "starter.zh.yaml").read_text(encoding="utf-8")
+    zh = (REPO / "ideo_cli" / "data" / "templates" / "starter.zh.yaml").read_text(encoding="utf-8")
     assert len(text.splitlines()) == len(zh.splitlines())

@@ -3,7 +3,7 @@
 Consumers: icalendar (lenient round trip), ``ical`` (Home Assistant's strict
 parser), ``recurring_ical_events`` (date expansion) and a real Radicale CalDAV
 server on 127.0.0.1 (vobject-based validation, storage, REPORT time-range),
-plus our own byte-level linter ``ideo_cli.export.ics_lint.lint_ics``.
+plus our own byte-level linter ``tests.support.ics_lint.lint_ics``.
 No network: everything runs locally.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 from icalendar import Calendar
 
 from ideo_cli import __version__
-from ideo_cli.export.ics import (
+from ideo_cli.render.occurrences.ics import (
     FOLD_LIMIT,
     PRODID,
     dtstamp_from_env,
@@ -28,7 +28,7 @@ from ideo_cli.export.ics import (
     split_by_person,
     write_ics,
 )
-from ideo_cli.export.ics_lint import lint_ics
+from tests.support.ics_lint import lint_ics
 from ideo_cli.schedule.occurrence import Occurrence, Person
 
 UTC = dt.timezone.utc
@@ -667,7 +667,7 @@ import icalendar  # noqa: E402
 from icalendar import Alarm, Event  # noqa: E402
 from icalendar.prop import vDate, vDDDTypes, vDuration, vText  # noqa: E402
 
-from ideo_cli.export.ics import (  # noqa: E402
+from ideo_cli.render.occurrences.ics import (  # noqa: E402
     LANGS,
     TIMEZONE_HINT,
     _LABELS,
@@ -1032,8 +1032,8 @@ def test_same_bytes_as_icalendar_on_random_input(seed):
 
 
 def _schedule(paths, year: int, lang: str, calendars=()):
-    from ideo_cli.commands.common import discover
-    from ideo_cli.commands.schedule import ScheduleOptions, build_schedule
+    from ideo_cli.app.common import discover
+    from ideo_cli.app.schedule import ScheduleOptions, build_schedule
     from ideo_cli.schedule.expand import DateRange
 
     return build_schedule(ScheduleOptions(files=discover(list(paths)), span=DateRange.year(year), lang=lang, calendars=list(calendars)))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from ideo_cli.diagnostics.model import Citation, Diagnostic, FileResult, RuleInfo, Severity
-from ideo_cli.report import (
+from ideo_cli.render.diagnostics import (
     FORMATS,
     REPORTERS,
     RenderOptions,
@@ -255,13 +255,13 @@ def test_lang_normalized() -> None:
 def test_import_is_cheap_and_text_needs_no_rich() -> None:
     code = (
         "import sys\n"
-        "import ideo_cli.report as r\n"
-        "assert not [m for m in sys.modules if m.startswith('ideo_cli.report.')"
-        " and m != 'ideo_cli.report.strings'], sorted(sys.modules)\n"
+        "import ideo_cli.render.diagnostics as r\n"
+        "assert not [m for m in sys.modules if m.startswith('ideo_cli.render.diagnostics.')"
+        " and m != 'ideo_cli.render.diagnostics.strings'], sorted(sys.modules)\n"
         "from ideo_cli.diagnostics.model import FileResult\n"
         "r.render('text', [FileResult('a.yaml', [], '')], r.RenderOptions(color=True))\n"
         "assert 'rich' not in sys.modules\n"
-        "assert 'ideo_cli.report.sarif' not in sys.modules\n"
+        "assert 'ideo_cli.render.diagnostics.sarif' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-RULEBOOKS = REPO / "ideo_cli" / "rulebooks"
+RULEBOOKS = REPO / "ideo_cli" / "data" / "rulebooks"
 SEEDS = REPO.parent / "shared" / "seeds"
 
 ORG_TYPES = {"党委", "党组", "党工委", "党总支", "党支部"}

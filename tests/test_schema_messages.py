@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from ideo_cli.loader import LoadError, load_yaml_text
-from ideo_cli.plan import vocab
-from ideo_cli.plan.load import validate_document
+from ideo_cli.documents import LoadError, load_yaml_text
+from ideo_cli.formats.plan import vocab
+from ideo_cli.formats.plan.load import validate_document
 
 PLAN = """\
 格式版本: 1

@@ -11,7 +11,7 @@ import holidays
 import pytest
 
 from ideo_cli.diagnostics import Severity
-from ideo_cli.loader import load_yaml_text
+from ideo_cli.documents import load_yaml_text
 from ideo_cli.workcal import (
     CalendarFileError,
     Holiday,

@@ -1,1 +1,1 @@
-"""Argument parsing only: each command builds options and calls ``ideo_cli.commands``."""
+"""Argument parsing only: each command builds options and calls ``ideo_cli.app``."""

@@ -74,7 +74,7 @@ def _write_output(content: str | bytes, output: Optional[Path], lang: str) -> No
 
 
 def _parse_today(value: Optional[str], lang: str) -> dt.date:
-    from ideo_cli.commands.common import today_from_env
+    from ideo_cli.app.common import today_from_env
 
     if value is None:
         return today_from_env()
@@ -100,9 +100,9 @@ def check(
     exclude: list[str] = typer.Option([], "--exclude", help="遍历目录时跳过的目录或文件名 / names to skip when walking directories"),
 ) -> None:
     """检查计划文件是否符合规则集 / check plan files against the rulebook."""
-    from ideo_cli.commands.check import CheckOptions, check_files, exit_code
-    from ideo_cli.commands.common import discover, read_source, use_color
-    from ideo_cli.report import RenderOptions, render
+    from ideo_cli.app.check import CheckOptions, check_files, exit_code
+    from ideo_cli.app.common import discover, read_source, use_color
+    from ideo_cli.render.diagnostics import RenderOptions, render
     from ideo_cli.rules.rulebook import Rulebook, RulebookError
     from ideo_cli.rules.user_rulebook import read_user_rulebook
 
@@ -147,7 +147,7 @@ def rules_cmd(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """列出所有规则及其出处 / list every rule with its source."""
-    from ideo_cli.commands.explain import list_rules
+    from ideo_cli.app.explain import list_rules
 
     language = resolve_lang(lang)
     code, text = list_rules(output_format.value, tuple(profile), language)
@@ -159,7 +159,7 @@ def rules_cmd(
 @app.command("rule")
 def rule_cmd(code: str = typer.Argument(..., help="规则编号，如 IDEO201 / a rule code"), lang: Optional[str] = LangOpt) -> None:
     """解释一条规则：为什么、出处、通过与不通过的例子 / explain a rule."""
-    from ideo_cli.commands.explain import explain_rule
+    from ideo_cli.app.explain import explain_rule
 
     language = resolve_lang(lang)
     status, text = explain_rule(code, language)
@@ -171,7 +171,7 @@ def rule_cmd(code: str = typer.Argument(..., help="规则编号，如 IDEO201 / 
 @app.command("schema")
 def schema_cmd(output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件 / write to a file")) -> None:
     """输出计划格式的 JSON Schema / print the plan format's JSON Schema."""
-    from ideo_cli.plan.schema import schema_text
+    from ideo_cli.formats.plan.schema import schema_text
 
     _write_output(schema_text(), output, resolve_lang(None))
 
@@ -185,7 +185,7 @@ def init_cmd(
     force: bool = typer.Option(False, "--force", help="覆盖已有文件 / overwrite an existing file"),
 ) -> None:
     """生成一份能通过检查的起步计划 / write a starter plan that passes `ideo check`."""
-    from ideo_cli.commands.init import InitError, starter_plan
+    from ideo_cli.app.init import InitError, starter_plan
 
     language = resolve_lang(lang)
     try:

@@ -31,9 +31,9 @@ _CalendarOpt = typer.Option([], "--calendar", help="官方节假日安排文件�
 
 
 def _schedule(paths, year, month, first, last, calendar, person, lang):
-    from ideo_cli.commands.common import discover, today_from_env
-    from ideo_cli.commands.schedule import ScheduleError, ScheduleOptions, build_schedule, span_from_args
-    from ideo_cli.report import RenderOptions, render
+    from ideo_cli.app.common import discover, today_from_env
+    from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule, span_from_args
+    from ideo_cli.render.diagnostics import RenderOptions, render
 
     today = today_from_env()
     try:
@@ -63,8 +63,8 @@ def todo(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """全年待办清单（按官方工作日） / the year's to-do list on official working days."""
-    from ideo_cli.commands.common import now_from_env, use_color
-    from ideo_cli.export.todo import TodoOptions, export_todo
+    from ideo_cli.app.common import now_from_env, use_color
+    from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
 
     language = resolve_lang(lang)
     schedule, span, today = _schedule(paths, year, month, first, last, calendar, person, language)
@@ -92,8 +92,8 @@ def ics(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """生成 Outlook/WPS/手机可导入的日历文件 / write calendar files for Outlook and others."""
-    from ideo_cli.commands.common import now_from_env
-    from ideo_cli.export.ics import render_ics, split_by_person
+    from ideo_cli.app.common import now_from_env
+    from ideo_cli.render.occurrences.ics import render_ics, split_by_person
     from ideo_cli.fsutil import OutputError, atomic_write_bytes
 
     language = resolve_lang(lang)

@@ -7,8 +7,8 @@ from typing import Mapping
 
 from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.i18n import pick
-from ideo_cli.loader.convert import format_path
-from ideo_cli.plan.load import LoadedPlan
+from ideo_cli.documents.convert import format_path
+from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.rules.rulebook import Rule
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ideo_cli.diagnostics import Diagnostic
-from ideo_cli.loader.errors import INPUT_CODES, input_diagnostic
-from ideo_cli.plan.load import LoadedPlan
+from ideo_cli.documents.errors import INPUT_CODES, input_diagnostic
+from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.rules.checks.waivers import waiver_is_valid
 from ideo_cli.rules.context import CheckContext
 from ideo_cli.rules.registry import load_checks

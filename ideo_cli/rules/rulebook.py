@@ -17,7 +17,7 @@ import yaml
 from ideo_cli.diagnostics import Citation, RuleInfo, Severity
 from ideo_cli.i18n import pick
 
-RULEBOOK_PACKAGE = "ideo_cli.rulebooks"
+RULEBOOK_PACKAGE = "ideo_cli.data.rulebooks"
 ALL_ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
 _SEVERITIES = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
 

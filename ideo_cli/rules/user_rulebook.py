@@ -11,9 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ideo_cli.loader import LoadError, load_yaml_file
-from ideo_cli.loader.convert import format_path
-from ideo_cli.loader.errors import input_diagnostic
+from ideo_cli.documents import LoadError, load_yaml_file
+from ideo_cli.documents.convert import format_path
+from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.rules.registry import load_checks, param_problems
 from ideo_cli.rules.rulebook import Profile, Rulebook, RulebookError, shipped_profiles
 

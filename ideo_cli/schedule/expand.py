@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ideo_cli.plan.load import LoadedPlan
-from ideo_cli.plan.model import Obligation
+from ideo_cli.formats.plan.load import LoadedPlan
+from ideo_cli.formats.plan.model import Obligation
 from ideo_cli.rules.rulebook import Rule
 from ideo_cli.schedule.occurrence import Occurrence, Person
 from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates

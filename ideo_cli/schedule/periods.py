@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from dateutil.rrule import rrulestr
 
-from ideo_cli.plan.model import Due
+from ideo_cli.formats.plan.model import Due
 
 MONTHS_IN_PERIOD = {"yearly": 12, "half-yearly": 6, "quarterly": 3, "monthly": 1}
 DEFAULT_START_BEFORE_DAYS = {"yearly": 30, "half-yearly": 30, "quarterly": 15, "monthly": 7, "holidays": 7, "rrule": 7}

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ideo_cli.diagnostics import Diagnostic, Severity
-from ideo_cli.loader import LoadError, load_yaml_file
-from ideo_cli.loader.convert import format_path
+from ideo_cli.documents import LoadError, load_yaml_file
+from ideo_cli.documents.convert import format_path
 from ideo_cli.workcal.messages import Msg, Weekday, kind_of, norm_lang, render
 from ideo_cli.workcal.model import CalendarSpec, Holiday
 

@@ -1,0 +1,141 @@
+"""`ideo todo` and `ideo ics`: load plans, build the calendar, expand, filter."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ideo_cli.app.common import read_source
+from ideo_cli.diagnostics import FileResult
+from ideo_cli.i18n import pick
+from ideo_cli.documents import LoadError
+from ideo_cli.documents.errors import input_diagnostic
+from ideo_cli.formats.plan.load import LoadedPlan, load_plan
+from ideo_cli.rules.rulebook import Rulebook
+from ideo_cli.schedule.expand import DateRange, ExpansionError, expand_plan
+from ideo_cli.schedule.occurrence import Occurrence
+from ideo_cli.schedule.periods import DUE_RULE_MESSAGES
+from ideo_cli.workcal import CalendarFileError, InlineCalendar, WorkCalendar, YearOutOfRangeError, build_calendar
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+class ScheduleError(Exception):
+    """Something the user must fix; either located diagnostics or a plain message."""
+
+    def __init__(self, results: list[FileResult] | None = None, message: str = ""):
+        super().__init__(message or "schedule error")
+        self.results = results or []
+        self.message = message
+
+
+@dataclass
+class ScheduleOptions:
+    files: list[tuple[Path, str]]
+    span: DateRange
+    lang: str = "zh"
+    calendars: list[Path] = field(default_factory=list)
+    person: str | None = None
+
+
+@dataclass
+class Schedule:
+    plans: list[LoadedPlan]
+    calendar: WorkCalendar
+    occurrences: list[Occurrence]
+
+    def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
+        years = range(span.first.year, span.last.year + 1)
+        return tuple(dict.fromkeys(f"{y}: {self.calendar.source_for(y, lang)}" for y in years))
+
+
+def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date, lang: str) -> DateRange:
+    def bad(texts, **fields):
+        raise ScheduleError(message=pick(texts, lang, **fields))
+
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        bad({"zh": "年份 {y} 超出支持范围 {lo}–{hi}", "en": "year {y} is outside the supported range {lo}-{hi}"}, y=year, lo=MIN_YEAR, hi=MAX_YEAR)
+    if month is not None and not 1 <= month <= 12:
+        bad({"zh": "月份应为 1–12，收到 {m}", "en": "month must be 1-12, got {m}"}, m=month)
+    if first or last:
+        try:
+            start = dt.date.fromisoformat(first) if first else dt.date(year or today.year, 1, 1)
+            end = dt.date.fromisoformat(last) if last else dt.date(year or today.year, 12, 31)
+        except ValueError as exc:
+            bad({"zh": "--from/--to 应为 YYYY-MM-DD：{e}", "en": "--from/--to must be YYYY-MM-DD: {e}"}, e=exc)
+        if end < start:
+            bad({"zh": "--to 早于 --from", "en": "--to is before --from"})
+        for d in (start, end):
+            if not MIN_YEAR <= d.year <= MAX_YEAR:
+                bad({"zh": "日期 {d} 超出支持范围 {lo}–{hi} 年", "en": "date {d} is outside {lo}-{hi}"}, d=d, lo=MIN_YEAR, hi=MAX_YEAR)
+        return DateRange(start, end)
+    the_year = year or today.year
+    if month:
+        import calendar
+
+        return DateRange(dt.date(the_year, month, 1), dt.date(the_year, month, calendar.monthrange(the_year, month)[1]))
+    return DateRange.year(the_year)
+
+
+def build_schedule(options: ScheduleOptions) -> Schedule:
+    lang = options.lang
+    plans: list[LoadedPlan] = []
+    failed: list[FileResult] = []
+    for path, shown in options.files:
+        try:
+            plans.append(load_plan(path, lang, shown))
+        except LoadError as exc:
+            failed.append(FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source))
+    if failed:
+        raise ScheduleError(failed)
+    # the plan id names the calendar file and starts every UID: two plans with one id
+    # would overwrite each other's calendar and merge their deadlines
+    by_id: dict[str, str] = {}
+    for loaded in plans:
+        other = by_id.setdefault(loaded.plan_id, loaded.file)
+        if other != loaded.file:
+            raise ScheduleError(message=pick({
+                "zh": "{a} 与 {b} 的计划编号都是“{id}”：请给每个单位设不同的 组织.编号",
+                "en": "{a} and {b} both have plan id '{id}': give each organisation its own organisation.id",
+            }, lang, a=other, b=loaded.file, id=loaded.plan_id))
+    inline = [
+        InlineCalendar(loaded.doc.data["calendar"][i], loaded.file, loaded.doc.locate, ("calendar", i))
+        for loaded in plans for i in range(len(loaded.plan.calendar))
+    ]
+    try:
+        calendar = build_calendar(options.calendars, inline, lang)
+    except CalendarFileError as exc:
+        by_file: dict[str, FileResult] = {}
+        for diag in exc.diagnostics_for(lang) if hasattr(exc, "diagnostics_for") else exc.diagnostics:
+            by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
+        raise ScheduleError(list(by_file.values())) from None
+    rulebook = Rulebook()
+    occurrences: list[Occurrence] = []
+    problems: list[FileResult] = []
+    for loaded in plans:
+        rules = rulebook.resolve(tuple(n for n in loaded.plan.organisation.profiles if n in rulebook.profiles))
+        try:
+            occurrences.extend(expand_plan(loaded, calendar, options.span, rules, lang))
+        except ExpansionError as exc:
+            problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc, lang)], source=loaded.doc.source))
+        except YearOutOfRangeError as exc:
+            raise ScheduleError(message=str(exc)) from None
+    if problems:
+        raise ScheduleError(problems)
+    if options.person:
+        known = {p.id for loaded in plans for p in loaded.plan.people}
+        if options.person not in known:
+            raise ScheduleError(message=pick({"zh": "没有编号为“{p}”的人员", "en": "no person with id '{p}'"}, lang, p=options.person))
+        occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
+    occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
+    return Schedule(plans, calendar, occurrences)
+
+
+def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
+    field_name = "recurrence" if exc.error.key == "bad_rrule" else "due"
+    path = ("obligations", exc.index, field_name)
+    pos = loaded.doc.locate(path)
+    diag = input_diagnostic("IDEO011", loaded.file, pos.line, pos.col, DUE_RULE_MESSAGES[exc.error.key], lang, path=f"obligations[{exc.index}].{field_name}", end_col=pos.end_col, **exc.error.fields)
+    diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
+    return diag
+

@@ -1,0 +1,42 @@
+"""JSON to-do list: a list of occurrences (documented in the README).
+
+Each item: plan, plan_name, plan_file, obligation, period, title, kind,
+owner (list of person ids), owners (id, name, post), start, due, nominal_due
+(ISO dates), reminders (days before due), evidence, recipients, rule,
+citation, provisional (bool), source (the calendar source for the due date).
+"""
+from __future__ import annotations
+
+import json
+
+from ideo_cli.render.occurrences.todo import TodoOptions
+from ideo_cli.schedule.occurrence import Occurrence
+
+
+def record(o: Occurrence) -> dict:
+    return {
+        "plan": o.plan,
+        "plan_name": o.plan_name,
+        "plan_file": o.plan_file,
+        "obligation": o.obligation,
+        "period": o.period,
+        "uid": o.uid,
+        "title": o.title,
+        "kind": o.kind,
+        "owner": [p.id for p in o.owners],
+        "owners": [{"id": p.id, "name": p.name, "post": p.post} for p in o.owners],
+        "start": o.start.isoformat(),
+        "due": o.due.isoformat(),
+        "nominal_due": o.nominal_due.isoformat(),
+        "reminders": list(o.reminders),
+        "evidence": list(o.evidence),
+        "recipients": list(o.recipients),
+        "rule": o.rule,
+        "citation": o.citation,
+        "provisional": o.provisional,
+        "source": o.calendar_source,
+    }
+
+
+def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
+    return (json.dumps([record(o) for o in occurrences], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
