@@ -4,9 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 YEAR   ?= $(shell date +%Y)
-DEMO_PLAN ?= plans/xiaozhaiba-town.yaml
+DEMO_PLAN ?= plans/xiaozhaiba-town/计划.yaml
 
-.PHONY: demo test bench schema clean
+.PHONY: demo test bench schema catalog clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: $(VENV)/.bench-deps
 
 schema: $(VENV)/.run-deps
 	$(BIN)/ideo schema -o schema/ideo-plan.schema.json
+
+catalog: $(VENV)/.test-deps
+	$(BIN)/python tools/catalog.py
 
 clean:
 	rm -rf $(VENV) out bench/.work

@@ -192,7 +192,7 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
 
 def generate(count: int, seed: int) -> list[Path]:
     sys.path.insert(0, str(ROOT))
-    sources = sorted((ROOT / "plans").glob("*.yaml"))
+    sources = sorted((ROOT / "plans").glob("*/计划.yaml"))
     if not sources:
         sys.exit("bench: no plans/*.yaml to generate from")
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sources]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE = REPO / "plans" / "xiaozhaiba-town.yaml"
+EXAMPLE = REPO / "plans" / "xiaozhaiba-town" / "计划.yaml"
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 EPOCH = "1735689600"  # 2025-01-01T00:00:00Z
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

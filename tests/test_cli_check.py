@@ -1,6 +1,6 @@
 """`ideo check` end to end: exit codes, languages, formats, profiles, rulebooks, waivers.
 
-Plans with findings are variants of plans/xiaozhaiba-town.yaml written into
+Plans with findings are variants of plans/xiaozhaiba-town/计划.yaml written into
 tmp_path, so every position asserted here is a real line of a real plan.
 """
 from __future__ import annotations
@@ -35,18 +35,18 @@ def failing(tmp_path: Path) -> Path:
 
 
 def test_clean_example_passes_in_chinese() -> None:
-    run = run_ideo("check", "plans/xiaozhaiba-town.yaml")
+    run = run_ideo("check", "plans/xiaozhaiba-town/计划.yaml")
     assert (run.code, run.out, run.err) == (0, "全部通过：检查了 1 个文件\n", ""), run
 
 
 @pytest.mark.parametrize(("args", "env"), [(("--lang", "en"), {}), ((), {"IDEO_LANG": "en"}), (("--lang", "en-US"), {"IDEO_LANG": "zh"})])
 def test_clean_example_passes_in_english(args: tuple[str, ...], env: dict[str, str]) -> None:
-    run = run_ideo("check", *args, "plans/xiaozhaiba-town.yaml", env=env)
+    run = run_ideo("check", *args, "plans/xiaozhaiba-town/计划.yaml", env=env)
     assert (run.code, run.out, run.err) == (0, "All checks passed: 1 file checked\n", ""), run
 
 
 def test_lang_option_beats_ideo_lang() -> None:
-    run = run_ideo("check", "--lang", "zh", "plans/xiaozhaiba-town.yaml", env={"IDEO_LANG": "en"})
+    run = run_ideo("check", "--lang", "zh", "plans/xiaozhaiba-town/计划.yaml", env={"IDEO_LANG": "en"})
     assert (run.code, run.out, run.err) == (0, "全部通过：检查了 1 个文件\n", ""), run
 
 
@@ -216,20 +216,20 @@ def test_output_file_is_written_atomically(failing: Path) -> None:
 
 
 def test_network_profile_adds_network_rules() -> None:
-    run = run_ideo("check", "--profile", "network", "-f", "concise", "plans/xiaozhaiba-town.yaml")
+    run = run_ideo("check", "--profile", "network", "-f", "concise", "plans/xiaozhaiba-town/计划.yaml")
     assert (run.code, run.err) == (1, ""), run
     codes = {line.split(": ")[1].split()[0] for line in run.out.splitlines()[:-1]}
     assert {"IDEO801", "IDEO802", "IDEO805", "IDEO808"} <= codes
     assert all(code.startswith("IDEO8") for code in codes)
-    assert "plans/xiaozhaiba-town.yaml:53:1: IDEO801 [错误] 计划中没有“O10 网信领导小组会议”事项（每年至少 1 次）\n" in run.out
+    assert "plans/xiaozhaiba-town/计划.yaml:53:1: IDEO801 [错误] 计划中没有“O10 网信领导小组会议”事项（每年至少 1 次）\n" in run.out
 
 
 def test_unknown_profile_is_refused() -> None:
-    run = run_ideo("check", "--profile", "netwrok", "plans/xiaozhaiba-town.yaml")
+    run = run_ideo("check", "--profile", "netwrok", "plans/xiaozhaiba-town/计划.yaml")
     assert (run.code, run.out) == (2, ""), run
     assert run.err.startswith("ideo: 未知的规则集“netwrok”；可用：baseline, ")
     assert "network" in run.err
-    en = run_ideo("check", "--lang", "en", "-p", "netwrok", "plans/xiaozhaiba-town.yaml")
+    en = run_ideo("check", "--lang", "en", "-p", "netwrok", "plans/xiaozhaiba-town/计划.yaml")
     assert (en.code, en.out) == (2, "") and en.err.startswith("ideo: unknown profile 'netwrok'; known: "), en
 
 
@@ -357,7 +357,7 @@ def test_waiver_without_approver_does_not_suppress(tmp_path: Path) -> None:
 
 
 def test_bad_today_is_refused() -> None:
-    run = run_ideo("check", "--today", "2025/12/31", "plans/xiaozhaiba-town.yaml")
+    run = run_ideo("check", "--today", "2025/12/31", "plans/xiaozhaiba-town/计划.yaml")
     assert (run.code, run.out, run.err) == (2, "", "ideo: --today 应为 YYYY-MM-DD，收到“2025/12/31”\n"), run
 
 

@@ -77,7 +77,7 @@ class Runs:
         self.base = base
         from ideo_cli.formats.plan.load import load_plan
 
-        self.plan_ids = sorted(load_plan(p).plan_id for p in sorted(PLANS_DIR.glob("*.yaml")))
+        self.plan_ids = sorted(load_plan(p).plan_id for p in sorted(PLANS_DIR.glob("*/计划.yaml")))
         self.dirs = {name: base / name for name in ("import", "calendar", "feed", "again", "later", "plain")}
         jobs = {
             "import": ("ics", "plans/", "--year", "2027", "-o", str(self.dirs["import"]), "--per-person"),

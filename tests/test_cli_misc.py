@@ -32,10 +32,10 @@ def test_bare_ideo_prints_help_and_exits_2() -> None:
 
 
 def test_unknown_command_and_option_exit_2() -> None:
-    run = run_ideo("chekc", "plans/xiaozhaiba-town.yaml")
+    run = run_ideo("chekc", "plans/xiaozhaiba-town/计划.yaml")
     assert (run.code, run.out) == (2, ""), run
     assert "chekc" in run.err
-    bad_format = run_ideo("check", "--format", "xml", "plans/xiaozhaiba-town.yaml")
+    bad_format = run_ideo("check", "--format", "xml", "plans/xiaozhaiba-town/计划.yaml")
     assert (bad_format.code, bad_format.out) == (2, ""), bad_format
     assert "xml" in bad_format.err
     assert_no_traceback(bad_format)

@@ -28,7 +28,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS_DIR = REPO / "plans"
-PLAN_FILES = sorted(PLANS_DIR.glob("*.yaml"))
+PLAN_FILES = sorted(PLANS_DIR.glob("*/计划.yaml"))
 FIXTURES = REPO / "tests" / "fixtures" / "schedule"
 CAL_2027 = "calendars/2027.yaml"
 EPOCH = "1795392000"  # 2026-11-23T00:00:00Z
@@ -94,7 +94,7 @@ def policies() -> dict[tuple[str, str], str]:
     from ideo_cli.formats.plan.load import load_plan
 
     out = {}
-    for path in [*sorted(PLANS_DIR.glob("*.yaml")), FIXTURES / "adjust.yaml", FIXTURES / "year-boundary.yaml"]:
+    for path in [*sorted(PLANS_DIR.glob("*/计划.yaml")), FIXTURES / "adjust.yaml", FIXTURES / "year-boundary.yaml"]:
         loaded = load_plan(path)
         for ob in loaded.plan.obligations:
             out[(loaded.plan_id, ob.id)] = ob.adjust or loaded.plan.defaults.adjust

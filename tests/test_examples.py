@@ -38,11 +38,11 @@ PLANS_DIR = REPO / "plans"
 RULEBOOKS = REPO / "ideo_cli" / "data" / "rulebooks"
 EXAMPLES = RULEBOOKS / "examples"
 SCHEMA_FILE = REPO / "schema" / "ideo-plan.schema.json"
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/ideo-plan.schema.json"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/ideo-plan.schema.json"
 TODAY = dt.date(2026, 11, 22)
 TODAY_ARG = ["--today", TODAY.isoformat()]
 
-PLANS = sorted(PLANS_DIR.glob("*.yaml"))
+PLANS = sorted(PLANS_DIR.glob("*/计划.yaml"))
 
 
 def _rulebook_codes() -> list[str]:
@@ -125,7 +125,7 @@ def test_plans_directory_passes(plans_report):
     assert report["summary"]["files"] == len(PLANS)
 
 
-@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.parent.name)
 def test_plan_has_no_findings(plan, plans_report):
     _, report = plans_report
     entry = next((f for f in report["files"] if Path(f["file"]).name == plan.name), None)
@@ -134,7 +134,7 @@ def test_plan_has_no_findings(plan, plans_report):
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.parent.name)
 def test_plan_starts_with_schema_modeline_and_source(plan):
     lines = plan.read_text(encoding="utf-8").splitlines()
     assert lines[0] == SCHEMA_LINE
@@ -162,7 +162,7 @@ def schema_validator():
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.name)
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.parent.name)
 def test_plan_validates_against_json_schema(plan, schema_validator):
     data = _jsonable(yaml.safe_load(plan.read_text(encoding="utf-8")))
     errors = sorted(schema_validator.iter_errors(data), key=lambda e: list(e.absolute_path))

@@ -168,10 +168,10 @@ def test_directory_without_yaml_files(tmp_path: Path) -> None:
     run = run_ideo("check", empty)
     assert run.code == 2, run
     assert run.out == ""
-    assert run.err == f"ideo: {Path(empty).as_posix()} 中没有找到 *.yaml / *.yml 计划文件\n"
+    assert run.err == f"ideo: {Path(empty).as_posix()} 中没有找到 *.yaml / *.yml 文件\n"
     assert_no_traceback(run)
     run_en = run_ideo("check", "--lang", "en", empty)
-    assert (run_en.code, run_en.out, run_en.err) == (2, "", f"ideo: no *.yaml / *.yml plan files found in {Path(empty).as_posix()}\n")
+    assert (run_en.code, run_en.out, run_en.err) == (2, "", f"ideo: no *.yaml / *.yml files found in {Path(empty).as_posix()}\n")
 
 
 def test_every_file_is_reported_never_stopping_at_the_first(tmp_path: Path) -> None:

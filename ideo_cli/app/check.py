@@ -5,13 +5,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
 from ideo_cli.diagnostics import FileResult, Severity
+from ideo_cli.i18n import msg
 from ideo_cli.documents import LoadError
 from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.rules.engine import Checker
 from ideo_cli.rules.rulebook import Profile, Rulebook
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_FATAL = 0, 1, 2
 
 
 @dataclass
@@ -21,14 +22,66 @@ class CheckOptions:
     profiles: tuple[str, ...] = ()
     user_profiles: dict[str, Profile] = field(default_factory=dict)
     strict: bool = False
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date | None = None  # None: SOURCE_DATE_EPOCH, else the real date
     excludes: tuple[str, ...] = ()
+    # what the command line adds (run() only)
+    format: str | None = None  # None: github under GITHUB_ACTIONS, else text
+    rulebook_files: list[Path] = field(default_factory=list)
+    statistics: bool = False
+    output: Path | None = None
+    color: str = "auto"
+    today_text: str | None = None  # --today as typed; parsed by run()
+
+
+def run(options: CheckOptions) -> CommandResult:
+    """Parse what needs parsing, load user rulebooks, check every file, render one report."""
+    import os
+
+    from ideo_cli import __version__
+    from ideo_cli.app.inputs import discover, parse_date_option, read_source, today_from_env, use_color
+    from ideo_cli.render.diagnostics import RenderOptions, render
+    from ideo_cli.rules.rulebook import RulebookError
+    from ideo_cli.rules.user_rulebook import read_user_rulebook
+
+    lang = options.lang
+    fmt = options.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    color = use_color(options.color) and options.output is None and fmt in ("text", "concise")
+    base = dict(lang=lang, color=color, statistics=options.statistics, tool_version=__version__)
+    today = parse_date_option("--today", options.today_text) if options.today_text else (options.today or today_from_env())
+
+    def emit(report: str, code: int) -> CommandResult:
+        data = report.encode("utf-8")
+        if options.output is None:
+            return CommandResult(exit_code=code, stdout=data)
+        return CommandResult(exit_code=code, outputs=[OutputFile(options.output, data)])
+
+    user_profiles = dict(options.user_profiles)
+    for path in options.rulebook_files:
+        try:
+            prof = read_user_rulebook(path, lang)
+        except RulebookError as exc:
+            result = FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=read_source(path))
+            return emit(render(fmt, [result], RenderOptions(**base)), EXIT_FATAL)
+        user_profiles[prof.name] = prof
+    known = Rulebook(user_profiles).profiles
+    for name in options.profiles:
+        if name not in known:
+            raise UsageError(msg("check.unknown-profile", name=name, known=sorted(known)))
+    files = discover(options.paths, tuple(options.excludes))
+    if not files:
+        raise UsageError(msg("check.no-files", where=[p.as_posix() for p in options.paths]))
+    inner = CheckOptions(paths=options.paths, lang=lang, profiles=options.profiles, user_profiles=user_profiles, strict=options.strict, today=today, excludes=options.excludes)
+    results, checker = check_files(files, inner)
+    rules = {code: rule.info(lang) for code, rule in checker.rulebook.all_rules().items()}
+    return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
 
 
 def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[list[FileResult], Checker]:
     rulebook = Rulebook(options.user_profiles)
     extra = tuple(options.profiles) + tuple(options.user_profiles)
-    checker = Checker(rulebook, options.lang, options.today, extra)
+    from ideo_cli.app.inputs import today_from_env
+
+    checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
     results = [check_one(path, shown, checker) for path, shown in files]
     return results, checker
 

@@ -143,7 +143,7 @@ def _run_example(path, code: str, lang: str) -> tuple[str, list[int]]:
     from pathlib import Path
 
     from ideo_cli.app.check import CheckOptions, check_files
-    from ideo_cli.app.common import today_from_env
+    from ideo_cli.app.inputs import today_from_env
     from ideo_cli.render.diagnostics import RenderOptions, render
 
     real = Path(str(path))
@@ -153,3 +153,35 @@ def _run_example(path, code: str, lang: str) -> tuple[str, list[int]]:
     text = render("text", results, RenderOptions(lang=lang))
     shown = "\n".join(line for line in text.splitlines() if line.strip() and not line.startswith(("发现", "Found", "全部通过", "All checks")))
     return shown, [d.line for r in results for d in r.diagnostics]
+
+
+from dataclasses import dataclass  # noqa: E402
+
+from ideo_cli.app.result import CommandResult, UsageError  # noqa: E402
+
+
+@dataclass
+class RulesOptions:
+    format: str = "text"
+    profiles: tuple[str, ...] = ()
+    lang: str = "zh"
+
+
+@dataclass
+class RuleOptions:
+    code: str
+    lang: str = "zh"
+
+
+def run_rules(options: RulesOptions) -> CommandResult:
+    status, text = list_rules(options.format, options.profiles, options.lang)
+    if status:
+        return CommandResult(exit_code=status, stderr=f"ideo: {text}\n".encode())
+    return CommandResult(stdout=text.encode("utf-8"))
+
+
+def run_rule(options: RuleOptions) -> CommandResult:
+    status, text = explain_rule(options.code, options.lang)
+    if status:
+        return CommandResult(exit_code=status, stderr=f"ideo: {text}\n".encode())
+    return CommandResult(stdout=text.encode("utf-8"))

@@ -62,3 +62,32 @@ def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
 
 def _default_name(org_type: str, lang: str) -> str:
     return {"党委": "中共XX委员会", "党组": "中共XX局党组", "党工委": "中共XX街道工作委员会", "党总支": "中共XX总支部委员会", "党支部": "中共XX支部委员会"}[org_type]
+
+
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from ideo_cli.app.result import CommandResult, OutputFile, UsageError  # noqa: E402
+from ideo_cli.i18n import msg  # noqa: E402
+
+
+@dataclass
+class InitOptions:
+    org_type: str
+    lang: str = "zh"
+    name: str | None = None
+    output: Path | None = None
+    force: bool = False
+
+
+def run(options: InitOptions) -> CommandResult:
+    try:
+        text = starter_plan(options.org_type, options.lang, options.name)
+    except InitError as exc:
+        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message(options.lang)}\n".encode())
+    data = text.encode("utf-8")
+    if options.output is None:
+        return CommandResult(stdout=data)
+    if options.output.exists() and not options.force:
+        raise UsageError(msg("init.exists", path=options.output))
+    return CommandResult(outputs=[OutputFile(options.output, data)])

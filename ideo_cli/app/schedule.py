@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ideo_cli.app.common import read_source
+from ideo_cli.app.inputs import read_source
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.i18n import pick
 from ideo_cli.documents import LoadError
@@ -139,3 +139,28 @@ def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
     diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
     return diag
 
+
+
+def load_schedule(paths, year, month, first, last, calendars, person, lang):
+    """(schedule, span, today) for todo/ics, or a CommandResult carrying exit 2.
+
+    Located problems (a broken plan or calendar file) are rendered as the text
+    report on stderr; plain ones become a UsageError.
+    """
+    from ideo_cli.app.inputs import discover, today_from_env
+    from ideo_cli.app.result import CommandResult, UsageError
+    from ideo_cli.i18n import msg
+    from ideo_cli.render.diagnostics import RenderOptions, render
+
+    today = today_from_env()
+    try:
+        span = span_from_args(year, month, first, last, today, lang)
+        files = discover(paths)
+        if not files:
+            raise UsageError(msg("todo.no-files"))
+        schedule = build_schedule(ScheduleOptions(files=files, span=span, lang=lang, calendars=list(calendars), person=person))
+    except ScheduleError as exc:
+        if exc.results:
+            return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
+        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
+    return schedule, span, today

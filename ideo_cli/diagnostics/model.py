@@ -1,13 +1,22 @@
 """Diagnostic: what a check found, where, why, and on whose authority.
 
-Renderers (``ideo_cli/report/``) turn a list of ``FileResult`` into text, JSON,
-SARIF ... and never compute anything themselves: everything a format needs is
-on these objects, already translated into the user's language.
+Language-neutral: ``message`` and ``help`` are :class:`~ideo_cli.i18n.Message`
+(a catalogue id and typed arguments); ``title`` and the citation's document
+title are :class:`~ideo_cli.i18n.LocalText` from rulebook data.  Renderers
+(``ideo_cli/render/``) translate them with :func:`~ideo_cli.i18n.t` — nothing
+below the renderers holds text in one language.
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Union
+
+from ideo_cli.i18n import LocalText, Message
+
+# what a text field may hold: a catalogue message, data in both languages, or
+# (names, quotes, titles the user wrote) plain text that is never translated
+Text = Union[Message, LocalText, str]
 
 
 class Severity(str, enum.Enum):
@@ -31,7 +40,7 @@ class Citation:
     """Where a rule comes from: seed document, section/article, verbatim quote."""
 
     document: str  # e.g. "000" or "003 篇二"; title resolved by the rulebook
-    title: str  # human title of the document, e.g. 小寨坝镇意识形态工作责任制工作计划
+    title: "Text"  # the document's title (LocalText from documents.yaml), e.g. 小寨坝镇意识形态工作责任制工作计划
     section: str  # e.g. "三(二)2" or "第九条"
     quote: str  # verbatim text found in the seed
 
@@ -44,20 +53,20 @@ class Diagnostic:
     code: str  # "IDEO101"
     name: str  # "first-responsible-is-secretary"
     severity: Severity
-    message: str  # already in the user's language
+    message: Text  # a Message; renderers translate
     file: str  # path as given on the command line (posix separators)
     line: int  # 1-based
     col: int  # 1-based, in characters
     end_line: int | None = None
     end_col: int | None = None
     path: str = ""  # data path, e.g. "obligations[3].owner"
-    help: str = ""  # a "help:" hint, user's language
-    title: str = ""  # the rule's title, user's language
+    help: Text | None = None  # a "help:" hint (Message), else the rule's help (LocalText)
+    title: Text | None = None  # the rule's title (LocalText)
     citation: Citation | None = None
     url: str = ""  # where `ideo rule CODE` text lives, if published
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.col, self.code, self.message)
+        return (self.file, self.line, self.col, self.code, self.message.id if isinstance(self.message, Message) else str(self.message))
 
 
 @dataclass(slots=True)
@@ -76,13 +85,13 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """A rule's metadata in the user's language, for SARIF rule lists and `ideo rules`."""
+    """A rule's metadata (LocalText from the rulebook), for SARIF rule lists and `ideo rules`."""
 
     code: str
     name: str
     severity: Severity  # default severity
-    title: str
-    help: str
-    why: str = ""
+    title: Text
+    help: Text
+    why: Text = ""
     profiles: tuple[str, ...] = ()
     citation: Citation | None = None

@@ -1,31 +1,51 @@
-"""Language choice and the small catalogue of messages that are not rule texts.
+"""Language: the one message catalogue, and the types that carry text to it.
 
-Rule titles, help and explanations live in the rulebooks (data); messages
-produced by code live next to that code as ``{"zh": ..., "en": ...}`` pairs and
-go through :func:`pick`.
+Everything above the renderers is language-neutral.  Code that has something
+to say builds a :class:`Message` — a message id plus typed arguments — and
+renderers turn it into text with :func:`t` in the user's language::
+
+    from ideo_cli.i18n import msg, t
+    m = msg("plan.unknown-key", key="名称x", guess="名称")
+    t(m, "en")   # "unknown key '名称x'"
+
+Ids and texts live in gettext catalogues, ``locale/{zh,en}/LC_MESSAGES/ideo.po``
+(compiled to ``.mo`` by ``make catalog``; a test keeps them in step).  Texts
+that arrive as data — rule titles in rulebooks, document titles — are
+:class:`LocalText` (both languages side by side); user-written text (names,
+titles) is a plain ``str`` and is never translated.
 """
 from __future__ import annotations
 
 import os
-from typing import Mapping
+
+from ideo_cli.i18n.message import LocalText, Message, local, msg
+from ideo_cli.i18n.catalog import format_value, has_message, t
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
+
+__all__ = ["LANGS", "DEFAULT_LANG", "LocalText", "Message", "format_value", "has_message", "local", "msg", "normalize_lang", "resolve_lang", "t"]
+
+
+def normalize_lang(lang: str | None) -> str:
+    """``en``, ``en-US``, ``EN_gb`` -> ``en``; anything else -> Chinese (the default)."""
+    if lang and lang.strip().lower().startswith("en"):
+        return "en"
+    return DEFAULT_LANG
 
 
 def resolve_lang(explicit: str | None = None) -> str:
     """--lang beats IDEO_LANG beats the default (Chinese)."""
     for candidate in (explicit, os.environ.get("IDEO_LANG")):
-        if candidate:
-            value = candidate.strip().lower().replace("_", "-")
-            if value.startswith("zh"):
-                return "zh"
-            if value.startswith("en"):
-                return "en"
+        if candidate and candidate.strip():
+            return normalize_lang(candidate)
     return DEFAULT_LANG
 
 
-def pick(texts: Mapping[str, str], lang: str, **fields: object) -> str:
-    """The text in ``lang`` (falling back to Chinese), formatted with ``fields``."""
+def pick(texts, lang: str, **fields: object) -> str:
+    """TRANSITIONAL — being removed: inline ``{"zh","en"}`` pairs move to the catalogue.
+
+    tests/test_i18n.py fails while any module below the renderers still calls it.
+    """
     template = texts.get(lang) or texts.get(DEFAULT_LANG) or next(iter(texts.values()), "")
     return template.format(**fields) if fields else template

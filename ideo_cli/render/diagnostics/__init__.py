@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
 
 from ideo_cli.diagnostics.model import FileResult, RuleInfo
-from ideo_cli.render.diagnostics.strings import normalize_lang
+from ideo_cli.i18n import normalize_lang
 
 __all__ = [
     "FORMATS",
@@ -112,7 +112,13 @@ def get_reporter(name: str) -> Reporter:
 
 def render(format_name: str, results: list[FileResult], options: RenderOptions | None = None) -> str:
     """Render ``results`` (files in the order given) in ``format_name``; ends with a newline."""
+    from dataclasses import replace
+
+    from ideo_cli.render.localize import localize_results, localize_rule
+
     options = options or RenderOptions()
     if options.statistics and format_name in _STATISTICS_REPLACES:
         format_name = "statistics"
-    return get_reporter(format_name)(results, options)
+    lang = options.lang
+    options = replace(options, rules={code: localize_rule(info, lang) for code, info in options.rules.items()})
+    return get_reporter(format_name)(localize_results(results, lang), options)

@@ -74,3 +74,14 @@ def read_source(path: Path | str) -> str | None:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def parse_date_option(option: str, value: str) -> dt.date:
+    """``--today 2027-06-30`` → a date; anything else is a usage error naming the option."""
+    from ideo_cli.app.result import UsageError
+    from ideo_cli.i18n import msg
+
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(msg("cli.bad-date-option", option=option, value=value)) from None
