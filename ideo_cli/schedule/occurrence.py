@@ -38,6 +38,10 @@ class Occurrence:
     citation: str = ""  # e.g. "000 三(二)2 “每年至少两次专题研究意识形态工作”"
     provisional: bool = False  # date computed without the official calendar
     calendar_source: str = ""  # e.g. "chinese-calendar 1.11.0" or "holidays 0.109 (推算)"
+    # --- contract for the second half (ledger, roll-up, pictures); renderers translate
+    holiday: str | None = None  # for 节假日前 items: the holiday's Chinese name (renderers add "（春节前）")
+    status: str | None = None  # ledger status code, see ideo_cli/ledger/status.py; None = no ledger read
+    record: object | None = None  # the ledger record that settled it, if any
 
     @property
     def uid(self) -> str:

@@ -75,7 +75,7 @@ _EXPECTED = {
 }
 
 
-def schema_diagnostics(exc: ValidationError, doc: YamlDocument, lang: str) -> list[Diagnostic]:
+def schema_diagnostics(exc: ValidationError, doc: YamlDocument, lang: str, model: type[BaseModel] | None = None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     seen: set[tuple] = set()
     for err in exc.errors(include_url=False):
