@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 YEAR   ?= $(shell date +%Y)
 DEMO_PLAN ?= plans/xiaozhaiba-town/计划.yaml
 
-.PHONY: demo test bench schema catalog clean
+.PHONY: demo test fuzz bench schema catalog clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ demo: $(VENV)/.run-deps
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
+
+# ≥ 10,000 generated and mutated cases over every command; the last line is the tally
+FUZZ_EXAMPLES ?= 1500
+fuzz: $(VENV)/.test-deps
+	-IDEO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) IDEO_FUZZ_REPORT=.fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
+	@$(BIN)/python -c "import json; r = json.load(open('.fuzz-report.json')); print(f\"fuzz: {r['cases']} cases ran, {r['failures']} failed ({r['failed_tests']} failing tests)\")"
 
 bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/run.py
