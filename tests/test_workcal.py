@@ -47,7 +47,7 @@ def errors_of(name: str, monkeypatch) -> list:
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix(name)])
-    return info.value.diagnostics
+    return info.value.diagnostics_for("zh")  # diagnostics carry Messages; this is what a zh reader sees
 
 
 # --------------------------------------------------------------------------- facts we rely on
@@ -313,8 +313,8 @@ def test_inline_identical_to_file_is_fine_conflicting_is_not():
     different = dict(same, workdays=[])
     with pytest.raises(CalendarFileError) as info:
         build_calendar([EXAMPLE_2027], inline=[different])
-    assert info.value.diagnostics[0].code == "IDEO020"
-    assert "不一致" in info.value.diagnostics[0].message
+    assert info.value.diagnostics_for("zh")[0].code == "IDEO020"
+    assert "不一致" in info.value.diagnostics_for("zh")[0].message
 
 
 def test_inline_errors_point_into_the_plan():
@@ -330,7 +330,7 @@ def test_inline_errors_point_into_the_plan():
     doc = load_yaml_text(plan, "plans/test.yaml")
     with pytest.raises(CalendarFileError) as info:
         build_calendar(inline=[InlineCalendar(doc.data["calendar"], "plans/test.yaml", doc.locate, ("calendar",))])
-    (diag,) = info.value.diagnostics
+    (diag,) = info.value.diagnostics_for("zh")
     assert (diag.code, diag.file, diag.line, diag.col) == ("IDEO020", "plans/test.yaml", 7, 14)
     assert diag.path == "calendar.workdays[0]"
 
@@ -339,7 +339,7 @@ def test_two_files_for_one_year(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar(["calendars/2027.yaml", fix("chinese_keys_2027.yaml")])
-    (diag,) = info.value.diagnostics
+    (diag,) = info.value.diagnostics_for("zh")
     assert diag.file == fix("chinese_keys_2027.yaml")
     assert (diag.line, diag.col) == (2, 5)
     assert "calendars/2027.yaml" in diag.message
@@ -368,7 +368,7 @@ def test_unparseable_date_is_the_loaders_error(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix("unparseable_date.yaml")])
-    (d,) = info.value.diagnostics
+    (d,) = info.value.diagnostics_for("zh")
     assert d.severity is Severity.FATAL and d.code.startswith("IDEO0")
     assert (d.line, d.col) == (4, 22)
     assert "2027-02-30" in info.value.diagnostics_for("en")[0].message
@@ -377,17 +377,19 @@ def test_unparseable_date_is_the_loaders_error(monkeypatch):
 def test_unknown_key_with_suggestion(monkeypatch):
     d = _only(errors_of("unknown_key.yaml", monkeypatch))  # no extra "missing holidays" error
     assert (d.line, d.col) == (3, 1)
-    assert "holdays" in d.message and "是不是“holidays”" in d.message
+    assert d.message == "未知的键“holdays”" and d.help == "是不是想写“放假”（holidays）？"
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
-        build_calendar([fix("unknown_key.yaml")], lang="en")
-    assert info.value.diagnostics[0].message == "unknown key 'holdays'; did you mean 'holidays'?"
+        build_calendar([fix("unknown_key.yaml")])
+    [en] = info.value.diagnostics_for("en")
+    # the suggestion names both spellings, whichever language the report is in
+    assert (en.message, en.help) == ("unknown key 'holdays'", "did you mean 'holidays' (放假)?")
 
 
 def test_unknown_chinese_key_lists_allowed_keys(monkeypatch):
     d = _only(errors_of("unknown_nested_key.yaml", monkeypatch))
     assert (d.line, d.col) == (6, 5)
-    assert "“直”" in d.message and "to/止" in d.message
+    assert "“直”" in d.message and "to/止" in d.help
 
 
 def test_year_3000(monkeypatch):
@@ -438,7 +440,7 @@ def test_missing_file_is_located(tmp_path):
     missing = tmp_path / "2027.yaml"
     with pytest.raises(CalendarFileError) as info:
         build_calendar([missing])
-    d = _only(info.value.diagnostics)
+    d = _only(info.value.diagnostics_for("zh"))
     assert (d.line, d.col) == (1, 1)
     assert d.file == missing.as_posix()
     assert d.message.startswith("找不到日历文件")
@@ -449,7 +451,7 @@ def test_gbk_file_keeps_loader_diagnostic(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix("gbk.yaml")])
-    (d,) = info.value.diagnostics
+    (d,) = info.value.diagnostics_for("zh")
     assert d.severity is Severity.FATAL and d.code != "IDEO020"
     assert "GBK" in d.message
     assert "GBK" in info.value.diagnostics_for("en")[0].message

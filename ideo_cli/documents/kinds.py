@@ -180,6 +180,12 @@ def read_any(path: Path | str, display: str | None = None, expect: str | None = 
         raw = load_yaml_file(path, None, display, convert=False)
     except LoadError as exc:
         return ReadResult(None, None, diagnostics=list(exc.diagnostics), source=exc.source)
+    if expect is None and not isinstance(raw.root, yaml.MappingNode):  # a list or a bare value: say so
+        try:
+            doc = with_vocabulary(raw, None)
+        except LoadError as exc:
+            return ReadResult(None, raw, diagnostics=list(exc.diagnostics), source=raw.source)
+        return ReadResult(expect, doc, diagnostics=check_header(doc, version=1, required=False), source=raw.source)
     name = expect or detect(raw)
     if name is None or name not in KINDS:
         return ReadResult(None, raw, diagnostics=[unknown_kind(raw)], source=raw.source)
