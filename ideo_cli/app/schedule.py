@@ -106,7 +106,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
         calendar = build_calendar(options.calendars, inline)
     except CalendarFileError as exc:
         by_file: dict[str, FileResult] = {}
-        for diag in exc.diagnostics_for(lang) if hasattr(exc, "diagnostics_for") else exc.diagnostics:
+        for diag in exc.diagnostics:  # Messages: the renderer translates
             by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
         raise ScheduleError(list(by_file.values())) from None
     rulebook = Rulebook()

@@ -29,7 +29,11 @@ def check_header(doc: YamlDocument, *, version: int, required: bool) -> list[Dia
         if data[VERSION_KEY] == version and not isinstance(data[VERSION_KEY], bool):
             return []
         pos = doc.locate((VERSION_KEY,))
-        return [input_diagnostic("IDEO013", doc.file, pos.line, pos.col, msg("doc.unsupported-version", value=shown(data[VERSION_KEY]), ok=version), path=VERSION_KEY, end_col=pos.end_col)]
+        node, matched = doc.node_at((VERSION_KEY,))
+        written = data[VERSION_KEY]
+        if written is not None and matched == 1 and isinstance(getattr(node, "value", None), str):
+            written = node.value  # as the file spells it: `true`, `1.0`, `"1"`
+        return [input_diagnostic("IDEO013", doc.file, pos.line, pos.col, msg("doc.unsupported-version", value=shown(written), ok=version), path=VERSION_KEY, end_col=pos.end_col)]
     if not required:
         return []
     pos = doc.locate((), key=True)

@@ -66,12 +66,6 @@ class CalendarFileError(Exception):
         first = self.diagnostics[0] if self.diagnostics else None
         super().__init__(f"{first.file}:{first.line}:{first.col}: {first.message}" if first else "calendar file error")
 
-    def diagnostics_for(self, lang: str = "zh") -> list[Diagnostic]:
-        """The diagnostics with their texts in ``lang`` (for callers that print them directly)."""
-        from ideo_cli.render.localize import localize_diagnostic
-
-        return [localize_diagnostic(d, lang) for d in self.diagnostics]
-
 
 def path_text(path: DataPath) -> str:
     """("holidays", 1, "from") -> "holidays[1].from"."""
