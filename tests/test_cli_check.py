@@ -259,7 +259,7 @@ def test_county_rulebook_tightens_a_rule(tmp_path: Path) -> None:
     ("text", "where", "message"),
     [
         ("profile: county-strict\nextends: [baseline]\nrules: [\n", "county.yaml:4:1", "IDEO004 [无法读取] "),
-        ("profile: county-strict\nextends: [baseline]\nrulez: []\n", "county.yaml:3:1", "IDEO011 [无法读取] 规则集文件无效："),
+        ("profile: county-strict\nextends: [baseline]\nrulez: []\n", "county.yaml:3:1", "IDEO010 [无法读取] 未知的键“rulez”"),
         ("profile: county-strict\nextends: [baseline, 省级]\n", "county.yaml:2:21", "IDEO011 [无法读取] 未知的上级规则集“省级”"),
     ],
     ids=["yaml-syntax", "unknown-key", "unknown-parent"],

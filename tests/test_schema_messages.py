@@ -6,6 +6,7 @@ import pytest
 from ideo_cli.documents import LoadError, load_yaml_text
 from ideo_cli.formats.plan import vocab
 from ideo_cli.formats.plan.load import validate_document
+from ideo_cli.i18n import t
 
 PLAN = """\
 格式版本: 1
@@ -19,10 +20,10 @@ PLAN = """\
 
 
 def diagnostics(text: str, lang: str):
-    doc = load_yaml_text(text, "plan.yaml", lang, vocab.translate_key)
+    doc = load_yaml_text(text, "plan.yaml", vocab.translate_key)
     with pytest.raises(LoadError) as caught:
-        validate_document(doc, lang)
-    return {(d.path, d.line, d.col): d.message for d in caught.value.diagnostics}
+        validate_document(doc)
+    return {(d.path, d.line, d.col): t(d.message, lang) for d in caught.value.diagnostics}
 
 
 def test_range_and_missing_messages_in_chinese() -> None:
@@ -38,4 +39,4 @@ def test_range_and_missing_messages_in_english() -> None:
     found = diagnostics(PLAN, "en")
     assert found[("defaults.reminders[0]", 4, 11)] == "must be at most 366, got 400"
     assert found[("obligations[0].due.month", 6, 53)] == "must be 1-12 (or last), got 13"
-    assert found[("obligations[1].owner", 7, 6)] == "missing required key 'owner'"
+    assert found[("obligations[1].owner", 7, 6)] == "missing required key 'owner' (负责人)"

@@ -12,6 +12,7 @@ import pytest
 
 from ideo_cli.diagnostics import Severity
 from ideo_cli.documents import load_yaml_text
+from ideo_cli.render.localize import localize_diagnostic
 from ideo_cli.workcal import (
     CalendarFileError,
     Holiday,
@@ -43,11 +44,16 @@ def fix(name: str) -> str:
     return (FIX / name).relative_to(ROOT).as_posix()
 
 
+def _shown(error: CalendarFileError, lang: str) -> list:
+    """The diagnostics as a reader in ``lang`` sees them (they carry Messages)."""
+    return [localize_diagnostic(d, lang) for d in error.diagnostics]
+
+
 def errors_of(name: str, monkeypatch) -> list:
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix(name)])
-    return info.value.diagnostics
+    return _shown(info.value, "zh")
 
 
 # --------------------------------------------------------------------------- facts we rely on
@@ -313,8 +319,8 @@ def test_inline_identical_to_file_is_fine_conflicting_is_not():
     different = dict(same, workdays=[])
     with pytest.raises(CalendarFileError) as info:
         build_calendar([EXAMPLE_2027], inline=[different])
-    assert info.value.diagnostics[0].code == "IDEO020"
-    assert "不一致" in info.value.diagnostics[0].message
+    assert _shown(info.value, "zh")[0].code == "IDEO020"
+    assert "不一致" in _shown(info.value, "zh")[0].message
 
 
 def test_inline_errors_point_into_the_plan():
@@ -330,7 +336,7 @@ def test_inline_errors_point_into_the_plan():
     doc = load_yaml_text(plan, "plans/test.yaml")
     with pytest.raises(CalendarFileError) as info:
         build_calendar(inline=[InlineCalendar(doc.data["calendar"], "plans/test.yaml", doc.locate, ("calendar",))])
-    (diag,) = info.value.diagnostics
+    (diag,) = _shown(info.value, "zh")
     assert (diag.code, diag.file, diag.line, diag.col) == ("IDEO020", "plans/test.yaml", 7, 14)
     assert diag.path == "calendar.workdays[0]"
 
@@ -339,7 +345,7 @@ def test_two_files_for_one_year(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar(["calendars/2027.yaml", fix("chinese_keys_2027.yaml")])
-    (diag,) = info.value.diagnostics
+    (diag,) = _shown(info.value, "zh")
     assert diag.file == fix("chinese_keys_2027.yaml")
     assert (diag.line, diag.col) == (2, 5)
     assert "calendars/2027.yaml" in diag.message
@@ -368,26 +374,28 @@ def test_unparseable_date_is_the_loaders_error(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix("unparseable_date.yaml")])
-    (d,) = info.value.diagnostics
+    (d,) = _shown(info.value, "zh")
     assert d.severity is Severity.FATAL and d.code.startswith("IDEO0")
     assert (d.line, d.col) == (4, 22)
-    assert "2027-02-30" in info.value.diagnostics_for("en")[0].message
+    assert "2027-02-30" in _shown(info.value, "en")[0].message
 
 
 def test_unknown_key_with_suggestion(monkeypatch):
     d = _only(errors_of("unknown_key.yaml", monkeypatch))  # no extra "missing holidays" error
     assert (d.line, d.col) == (3, 1)
-    assert "holdays" in d.message and "是不是“holidays”" in d.message
+    assert d.message == "未知的键“holdays”" and d.help == "是不是想写“放假”（holidays）？"
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
-        build_calendar([fix("unknown_key.yaml")], lang="en")
-    assert info.value.diagnostics[0].message == "unknown key 'holdays'; did you mean 'holidays'?"
+        build_calendar([fix("unknown_key.yaml")])
+    [en] = _shown(info.value, "en")
+    # the suggestion names both spellings, whichever language the report is in
+    assert (en.message, en.help) == ("unknown key 'holdays'", "did you mean 'holidays' (放假)?")
 
 
 def test_unknown_chinese_key_lists_allowed_keys(monkeypatch):
     d = _only(errors_of("unknown_nested_key.yaml", monkeypatch))
     assert (d.line, d.col) == (6, 5)
-    assert "“直”" in d.message and "to/止" in d.message
+    assert "“直”" in d.message and "to/止" in d.help
 
 
 def test_year_3000(monkeypatch):
@@ -409,7 +417,7 @@ def test_workday_not_weekend(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix("workday_not_weekend.yaml")])
-    assert "Friday" in info.value.diagnostics_for("en")[0].message
+    assert "Friday" in _shown(info.value, "en")[0].message
 
 
 def test_dates_outside_year_and_reversed_block(monkeypatch):
@@ -438,21 +446,21 @@ def test_missing_file_is_located(tmp_path):
     missing = tmp_path / "2027.yaml"
     with pytest.raises(CalendarFileError) as info:
         build_calendar([missing])
-    d = _only(info.value.diagnostics)
+    d = _only(_shown(info.value, "zh"))
     assert (d.line, d.col) == (1, 1)
     assert d.file == missing.as_posix()
     assert d.message.startswith("找不到日历文件")
-    assert info.value.diagnostics_for("en")[0].message.startswith("calendar file not found")
+    assert _shown(info.value, "en")[0].message.startswith("calendar file not found")
 
 
 def test_gbk_file_keeps_loader_diagnostic(monkeypatch):
     monkeypatch.chdir(ROOT)
     with pytest.raises(CalendarFileError) as info:
         build_calendar([fix("gbk.yaml")])
-    (d,) = info.value.diagnostics
+    (d,) = _shown(info.value, "zh")
     assert d.severity is Severity.FATAL and d.code != "IDEO020"
     assert "GBK" in d.message
-    assert "GBK" in info.value.diagnostics_for("en")[0].message
+    assert "GBK" in _shown(info.value, "en")[0].message
 
 
 def test_all_file_errors_reported_together(monkeypatch):

@@ -47,6 +47,14 @@ def fields(text) -> set[str]:
 
 def problems() -> list[str]:
     found: list[str] = []
+    for lang in LANGS:  # a union merge can leave an id twice; Babel would keep one silently
+        seen: set[str] = set()
+        for line in po_path(lang).read_text(encoding="utf-8").splitlines():
+            if line.startswith('msgid "') and line != 'msgid ""':
+                key = line[7:-1]
+                if key in seen:
+                    found.append(f"{lang}: id {key} defined twice")
+                seen.add(key)
     catalogs = {lang: read(lang) for lang in LANGS}
     ids = {lang: {m.id if isinstance(m.id, str) else m.id[0]: m for m in cat if m.id} for lang, cat in catalogs.items()}
     for lang in LANGS:

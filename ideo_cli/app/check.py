@@ -8,8 +8,6 @@ from pathlib import Path
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
 from ideo_cli.diagnostics import FileResult, Severity
 from ideo_cli.i18n import msg
-from ideo_cli.documents import LoadError
-from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.rules.engine import Checker
 from ideo_cli.rules.rulebook import Profile, Rulebook
 
@@ -58,7 +56,7 @@ def run(options: CheckOptions) -> CommandResult:
     user_profiles = dict(options.user_profiles)
     for path in options.rulebook_files:
         try:
-            prof = read_user_rulebook(path, lang)
+            prof = read_user_rulebook(path)
         except RulebookError as exc:
             result = FileResult(file=path.as_posix(), diagnostics=exc.diagnostics, source=read_source(path))
             return emit(render(fmt, [result], RenderOptions(**base)), EXIT_FATAL)
@@ -87,14 +85,16 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
 
 
 def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
-    try:
-        loaded = load_plan(path, checker.lang, shown)
-    except LoadError as exc:
-        return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
-    diagnostics, waived = checker.check(loaded)
-    diagnostics.extend(inline_calendar_problems(loaded, checker.lang))
+    """Whatever kind the file is, its located diagnostics; a plan's also run the rules."""
+    from ideo_cli.documents.kinds import read_any
+
+    found = read_any(path, shown)
+    diagnostics = list(found.diagnostics)
+    waived = 0
+    if found.kind == "plan" and found.value is not None:
+        diagnostics, waived = checker.check(found.value)
     diagnostics.sort(key=lambda d: d.sort_key())
-    return FileResult(file=shown, diagnostics=diagnostics, source=loaded.doc.source, waived=waived)
+    return FileResult(file=shown, diagnostics=diagnostics, source=found.source, waived=waived)
 
 
 def exit_code(results: list[FileResult], strict: bool) -> int:
@@ -103,18 +103,3 @@ def exit_code(results: list[FileResult], strict: bool) -> int:
         return EXIT_FATAL
     failing = Severity.WARNING.rank if strict else Severity.ERROR.rank
     return EXIT_FINDINGS if worst >= failing else EXIT_CLEAN
-
-
-def inline_calendar_problems(loaded, lang: str) -> list:
-    """Official dates written into the plan are validated like a calendar file (IDEO020)."""
-    if not loaded.plan.calendar:
-        return []
-    from ideo_cli.workcal import CalendarFileError, parse_calendar_data
-
-    found = []
-    for index, block in enumerate(loaded.doc.data.get("calendar") or []):
-        try:
-            parse_calendar_data(block, file=loaded.file, locate=loaded.doc.locate, path_prefix=("calendar", index), lang=lang)
-        except CalendarFileError as exc:
-            found.extend(exc.diagnostics_for(lang))
-    return found

@@ -6,6 +6,7 @@ from importlib import resources
 
 from ideo_cli.i18n import pick
 from ideo_cli.documents.errors import INPUT_CODES
+from ideo_cli.i18n import t
 from ideo_cli.rules.rulebook import Rule, Rulebook
 
 EXAMPLES = "ideo_cli.data.rulebooks"
@@ -101,8 +102,8 @@ def _params(params) -> str:
 def _explain_input(code: str, lang: str) -> str:
     meta = INPUT_CODES[code]
     zh = lang == "zh"
-    out = [f"{code} {meta['name']} [{_sev('fatal', lang)}]", pick(meta["title"], lang), ""]
-    out += ["为什么" if zh else "Why", "  " + pick(meta["why"], lang), "", "怎么改" if zh else "How to fix", "  " + pick(meta["help"], lang), ""]
+    out = [f"{code} {meta['name']} [{_sev('fatal', lang)}]", t(meta["title"], lang), ""]
+    out += ["为什么" if zh else "Why", "  " + t(meta["why"], lang), "", "怎么改" if zh else "How to fix", "  " + t(meta["help"], lang), ""]
     out.append("这是输入错误：文件无法作为计划读取，退出码 2，不来自源文件。" if zh else "An input error: the file cannot be read as a plan; exit code 2; not from the source documents.")
     out += _examples(code, lang)
     return "\n".join(out) + "\n"

@@ -83,7 +83,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     failed: list[FileResult] = []
     for path, shown in options.files:
         try:
-            plans.append(load_plan(path, lang, shown))
+            plans.append(load_plan(path, shown))
         except LoadError as exc:
             failed.append(FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source))
     if failed:
@@ -99,14 +99,14 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
                 "en": "{a} and {b} both have plan id '{id}': give each organisation its own organisation.id",
             }, lang, a=other, b=loaded.file, id=loaded.plan_id))
     inline = [
-        InlineCalendar(loaded.doc.data["calendar"][i], loaded.file, loaded.doc.locate, ("calendar", i))
+        InlineCalendar(loaded.plan.calendar[i], loaded.file, loaded.doc.locate, ("calendar", i))  # validated with the plan
         for loaded in plans for i in range(len(loaded.plan.calendar))
     ]
     try:
-        calendar = build_calendar(options.calendars, inline, lang)
+        calendar = build_calendar(options.calendars, inline)
     except CalendarFileError as exc:
         by_file: dict[str, FileResult] = {}
-        for diag in exc.diagnostics_for(lang) if hasattr(exc, "diagnostics_for") else exc.diagnostics:
+        for diag in exc.diagnostics:  # Messages: the renderer translates
             by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
         raise ScheduleError(list(by_file.values())) from None
     rulebook = Rulebook()

@@ -9,13 +9,14 @@ override.
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from typing import Callable
 
 import yaml
 from yaml.constructor import SafeConstructor
 
 from ideo_cli.documents.compose import MAX_DEPTH
 from ideo_cli.documents.errors import input_diagnostic
+from ideo_cli.i18n import Message, msg
 
 MAX_NODES = 100_000  # a large county plan has ~2,000
 
@@ -43,22 +44,17 @@ class ConvertError(Exception):
 
 
 class Converter:
-    def __init__(self, display: str, lang: str, translate_key: KeyTranslator | None):
+    def __init__(self, display: str, translate_key: KeyTranslator | None):
         self.display = display
-        self.lang = lang
         self.translate_key = translate_key
         self.budget = MAX_NODES
 
     def convert(self, node: yaml.Node, path: tuple = (), depth: int = 0):
         self.budget -= 1
         if self.budget < 0:
-            raise self._error(
-                "IDEO008", node,
-                {"zh": "别名展开后超过 {limit} 个节点（疑似“十亿笑声”攻击），拒绝读取", "en": "aliases expand to more than {limit} nodes (billion laughs?); refused"},
-                limit=MAX_NODES,
-            )
+            raise self._error("IDEO008", node, msg("doc.alias-bomb", limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise self._error("IDEO008", node, {"zh": "嵌套超过 {limit} 层，拒绝读取", "en": "nesting deeper than {limit} levels; refused"}, limit=MAX_DEPTH)
+            raise self._error("IDEO008", node, msg("doc.too-deep", limit=MAX_DEPTH))
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             builder = _builders.get(tag)
@@ -66,8 +62,10 @@ class Converter:
                 raise self._forbidden(node)
             try:
                 return builder(node)
-            except (ValueError, yaml.constructor.ConstructorError) as exc:
-                raise self._error("IDEO011", node, {"zh": "无法解析的值 {value!r}：{reason}", "en": "cannot parse {value!r}: {reason}"}, value=node.value, reason=exc) from None
+            except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+                # e.g. 2027-02-30: the words say what was written, never Python's reason
+                what = "doc.not-a-date" if tag == f"{_CORE}timestamp" else "doc.unparseable-value"
+                raise self._error("IDEO011", node, msg(what, value=node.value)) from None
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
                 raise self._forbidden(node)
@@ -80,28 +78,26 @@ class Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS or key_node.tag == f"{_CORE}null":
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise self._forbidden(key_node)
-                raise self._error("IDEO004", key_node, {"zh": "键必须是文本", "en": "keys must be plain text"})
+                raise self._error("IDEO004", key_node, msg("doc.key-not-text"))
             raw = key_node.value
             key = self.translate_key(raw, path) if self.translate_key else raw
             if key in first_seen:
                 other = first_seen[key]
                 raise self._error(
-                    "IDEO006", key_node,
-                    {"zh": "键“{raw}”重复：第 {first_line} 行已有“{first}”", "en": "duplicate key '{raw}': '{first}' already at line {first_line}"},
-                    raw=raw, first=other.value, first_line=other.start_mark.line + 1, path=path + (key,),
+                    "IDEO006", key_node, msg("doc.duplicate-key", raw=raw, first=other.value, first_line=other.start_mark.line + 1), path=path + (key,)
                 )
             first_seen[key] = key_node
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
     def _forbidden(self, node: yaml.Node) -> ConvertError:
-        return self._error("IDEO007", node, {"zh": "不允许的标签 {tag}", "en": "forbidden tag {tag}"}, tag=_short_tag(node.tag))
+        return self._error("IDEO007", node, msg("doc.forbidden-tag", tag=_short_tag(node.tag)))
 
-    def _error(self, code: str, node: yaml.Node, message: Mapping[str, str], path: tuple = (), **fields) -> ConvertError:
+    def _error(self, code: str, node: yaml.Node, message: Message, path: tuple = ()) -> ConvertError:
         mark, end = node.start_mark, node.end_mark
         end_col = end.column + 1 if end is not None and end.line == mark.line and end.column > mark.column else None
         return ConvertError(
-            input_diagnostic(code, self.display, mark.line + 1, mark.column + 1, dict(message), self.lang, path=format_path(path), end_col=end_col, **fields)
+            input_diagnostic(code, self.display, mark.line + 1, mark.column + 1, message, path=format_path(path), end_col=end_col)
         )
 
 

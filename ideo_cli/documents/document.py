@@ -11,13 +11,14 @@ from ideo_cli.documents.compose import ComposeError, compose
 from ideo_cli.documents.convert import ConvertError, Converter, KeyTranslator
 from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.documents.read import ReadError, decode, read_text
+from ideo_cli.i18n import msg
 
 
 class LoadError(Exception):
     """The file is not usable; ``diagnostics`` say where and why (all FATAL)."""
 
     def __init__(self, diagnostics, source: str | None = None):
-        super().__init__("; ".join(d.message for d in diagnostics))
+        super().__init__("; ".join(str(d.message) for d in diagnostics))
         self.diagnostics = list(diagnostics)
         self.source = source
 
@@ -83,30 +84,52 @@ class YamlDocument:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def load_yaml_text(text: str, file: str, lang: str = "zh", translate_key: KeyTranslator | None = None) -> YamlDocument:
+_UNCONVERTED = object()
+
+
+def load_yaml_text(text: str, file: str, translate_key: KeyTranslator | None = None, *, convert: bool = True) -> YamlDocument:
+    """Compose ``text`` and convert it to plain data (``convert=False``: nodes only,
+    for :func:`with_vocabulary` once the kind is known)."""
+    if text.startswith("\ufeff"):  # a UTF-8 BOM decoded by the caller: YAML allows it
+        text = text[1:]
     try:
-        root = compose(text, file, lang)
+        root = compose(text, file)
         if root is None:
-            raise LoadError([input_diagnostic("IDEO009", file, 1, 1, {"zh": "文件为空（没有任何 YAML 内容）", "en": "the file is empty (no YAML content)"}, lang)], text)
-        data = Converter(file, lang, translate_key).convert(root)
+            raise LoadError([input_diagnostic("IDEO009", file, 1, 1, msg("doc.empty-file"))], text)
+        data = Converter(file, translate_key).convert(root) if convert else _UNCONVERTED
     except (ComposeError, ConvertError) as exc:
         raise LoadError([exc.diagnostic], text) from None
     return YamlDocument(file=file, source=text, data=data, root=root, translate_key=translate_key)
 
 
-def load_yaml_file(path: Path | str, lang: str = "zh", translate_key: KeyTranslator | None = None, display: str | None = None) -> YamlDocument:
+def load_yaml_file(path: Path | str, translate_key: KeyTranslator | None = None, display: str | None = None, *, convert: bool = True) -> YamlDocument:
     path = Path(path)
     shown = display or path.as_posix()
     try:
-        text = read_text(path, shown, lang)
+        text = read_text(path, shown)
     except ReadError as exc:
         raise LoadError([exc.diagnostic]) from None
-    return load_yaml_text(text, shown, lang, translate_key)
+    return load_yaml_text(text, shown, translate_key, convert=convert)
 
 
-def load_yaml_bytes(data: bytes, file: str, lang: str = "zh", translate_key: KeyTranslator | None = None) -> YamlDocument:
+def load_yaml_bytes(data: bytes, file: str, translate_key: KeyTranslator | None = None) -> YamlDocument:
     try:
-        text = decode(data, file, lang)
+        text = decode(data, file)
     except ReadError as exc:
         raise LoadError([exc.diagnostic]) from None
-    return load_yaml_text(text, file, lang, translate_key)
+    return load_yaml_text(text, file, translate_key)
+
+
+def with_vocabulary(doc: YamlDocument, translate_key: KeyTranslator | None) -> YamlDocument:
+    """The same document with its keys read through another kind's vocabulary.
+
+    Nothing is parsed again: the node graph is converted anew (a key written in
+    both languages becomes a duplicate here).  Raises LoadError.
+    """
+    if translate_key is doc.translate_key and doc.data is not _UNCONVERTED:
+        return doc
+    try:
+        data = Converter(doc.file, translate_key).convert(doc.root)
+    except ConvertError as exc:
+        raise LoadError([exc.diagnostic], doc.source) from None
+    return YamlDocument(file=doc.file, source=doc.source, data=data, root=doc.root, translate_key=translate_key)

@@ -1,17 +1,20 @@
 """File formats: one pydantic model (+ bilingual vocabulary + JSON Schema) per kind.
 
+The kinds and where their models live: ``ideo_cli/documents/kinds.py:KINDS``.
 ``schema_kinds()`` lists the kinds whose schema ``ideo schema --kind K`` prints.
 """
 from __future__ import annotations
 
 
 def schema_kinds() -> tuple[str, ...]:
-    return ("plan",)
+    from ideo_cli.documents.kinds import KINDS
+
+    return tuple(KINDS)
 
 
 def schema_text(kind: str) -> str:
-    if kind == "plan":
-        from ideo_cli.formats.plan.schema import schema_text as plan_schema
+    from ideo_cli.documents.kinds import KINDS, schema_text as text
 
-        return plan_schema()
-    raise KeyError(kind)
+    if kind not in KINDS:
+        raise KeyError(kind)
+    return text(kind)

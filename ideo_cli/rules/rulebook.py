@@ -74,7 +74,7 @@ class RulebookError(Exception):
     """A rulebook file is malformed; ``diagnostics`` are located (FATAL)."""
 
     def __init__(self, diagnostics):
-        super().__init__("; ".join(d.message for d in diagnostics))
+        super().__init__("; ".join(str(d.message) for d in diagnostics))
         self.diagnostics = diagnostics
 
 

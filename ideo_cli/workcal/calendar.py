@@ -445,7 +445,6 @@ def _as_inline(item: Any) -> InlineCalendar:
 def build_calendar(
     calendar_files: Sequence[Path | str] = (),
     inline: Sequence[Any] = (),
-    lang: str = "zh",
 ) -> WorkCalendar:
     """A WorkCalendar using the given calendar files and inline plan calendars.
 
@@ -453,7 +452,6 @@ def build_calendar(
     the loader's own diagnostics for unreadable YAML).  Two calendars for the
     same year are an error, except an inline calendar identical to a file's.
     """
-    lang = norm_lang(lang)
     problems: list[Any] = []
     specs: dict[int, CalendarSpec] = {}
     seen_files: set[Path] = set()
@@ -481,7 +479,7 @@ def build_calendar(
             continue
         seen_files.add(resolved)
         try:
-            add(load_calendar_file(path, lang=lang))
+            add(load_calendar_file(path))
         except CalendarFileError as exc:
             problems.extend(exc._problems)
     for item in inline:
@@ -490,9 +488,9 @@ def build_calendar(
             continue
         il = _as_inline(item)
         try:
-            add(parse_calendar_data(il.data, file=il.file, locate=il.locate, path_prefix=il.path, kind="inline", lang=lang))
+            add(parse_calendar_data(il.data, file=il.file, locate=il.locate, path_prefix=il.path, kind="inline"))
         except CalendarFileError as exc:
             problems.extend(exc._problems)
     if problems:
-        raise CalendarFileError(problems, lang)
+        raise CalendarFileError(problems)
     return WorkCalendar(specs)

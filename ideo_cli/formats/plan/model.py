@@ -16,9 +16,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
+from ideo_cli.formats.calendar.model import CalendarHoliday, CalendarYear  # noqa: F401 - one model for inline calendars and calendar files
 from ideo_cli.formats.plan import vocab
+from ideo_cli.formats.plan.ids import Identifier
 
 FORMAT_VERSION = 1
+
+
+def _other_language(canonical: str, aliases: list[str]) -> str:
+    want_ascii = not canonical.isascii()
+    return next((a for a in aliases if a.isascii() == want_ascii), "")
 
 
 def _choice(table: dict[str, list[str]], what: str):
@@ -28,7 +35,8 @@ def _choice(table: dict[str, list[str]], what: str):
         for alias in aliases:
             lookup[alias] = canonical
             lookup[alias.lower()] = canonical
-    allowed = list(table)
+    # each value with one spelling of the other language, so either reader finds theirs
+    allowed = [f"{canonical}/{_other_language(canonical, aliases)}" if _other_language(canonical, aliases) else canonical for canonical, aliases in table.items()]
 
     def normalise(value: Any) -> Any:
         if isinstance(value, str):
@@ -65,7 +73,7 @@ def _normalise_recurrence(value: Any) -> Any:
         suggestion = difflib.get_close_matches(text, list(_RECURRENCE_LOOKUP), n=1, cutoff=0.5)
         raise PydanticCustomError(
             "ideo_choice", "{value!r} is not a valid recurrence",
-            {"value": value, "what": "recurrence", "allowed": [*vocab.RECURRENCES, "FREQ=…"], "suggestion": _RECURRENCE_LOOKUP[suggestion[0]] if suggestion else ""},
+            {"value": value, "what": "recurrence", "allowed": [f"{c}/{a[0]}" for c, a in vocab.RECURRENCES.items()] + ["FREQ=…"], "suggestion": _RECURRENCE_LOOKUP[suggestion[0]] if suggestion else ""},
         )
     return value
 
@@ -85,7 +93,6 @@ _ONE_OR_MANY_STR = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"t
 StrList = Annotated[list[str], BeforeValidator(_one_or_many), WithJsonSchema(_ONE_OR_MANY_STR)]
 PersonRef = Annotated[str, Field(min_length=1)]
 PersonRefs = Annotated[list[PersonRef], BeforeValidator(_one_or_many), WithJsonSchema(_ONE_OR_MANY_STR)]
-Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[^\s/@]+$")]
 MonthDayOrLast = Annotated[
     int | Literal["last"],
     BeforeValidator(lambda v: "last" if v in vocab.PERIOD_LAST else v),
@@ -223,22 +230,6 @@ class Waiver(Strict):
     approved_by: str | None = None
     until: dt.date | None = None
     target: str | None = None  # an obligation/event/person id; omitted: the whole file
-
-
-class CalendarHoliday(Strict):
-    name: str
-    from_: dt.date = Field(alias="from")
-    to: dt.date
-
-
-class CalendarYear(Strict):
-    """Official dates for one year, as in a calendar file (see ``ideo_cli/workcal/FORMAT.md``)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    year: Annotated[int, Field(ge=1900, le=2100)]
-    source: str
-    holidays: list[CalendarHoliday] = []
-    workdays: list[dt.date] = []
 
 
 class Plan(Strict):

@@ -17,7 +17,10 @@ SCHEMA_ID = "https://ideo.invalid/schema/ideo-plan-1.schema.json"
 
 def plan_schema() -> dict:
     schema = Plan.model_json_schema(by_alias=True)
+    # the header every kind may carry (documents/kinds.py): `文件类型: 计划` / `kind: plan`
+    schema["properties"]["kind"] = {"type": "string", "description": "文件类型 / file kind (plan, 计划)"}
     schema = _add_zh_keys(schema)
+    schema["properties"]["文件类型"] = schema["properties"]["kind"]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["title"] = "ideo 计划文件 / ideo plan file (format 1)"

@@ -7,6 +7,8 @@ Each Chinese key maps to exactly one English key wherever it appears.
 """
 from __future__ import annotations
 
+from ideo_cli.documents.vocab import Vocabulary
+
 KEY_ALIASES: dict[str, str] = {
     # top level
     "格式版本": "ideo", "版本": "ideo",
@@ -92,8 +94,9 @@ for _zh, _en in KEY_ALIASES.items():
         ZH_KEYS.setdefault(_en, []).append(_zh)
 
 
-def translate_key(raw: str, _path: tuple = ()) -> str:
-    return KEY_ALIASES.get(raw, raw) if isinstance(raw, str) else raw
+# the loader's translate_key; also answers "what are this key's other spellings?"
+VOCABULARY = Vocabulary(KEY_ALIASES)
+translate_key = VOCABULARY
 
 
 ORG_TYPES: dict[str, list[str]] = {

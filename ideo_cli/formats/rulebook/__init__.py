@@ -1,0 +1,1 @@
+"""Rulebook files: a county's own profile (``ideo check --rulebook FILE``), same format as the shipped ones."""
