@@ -25,7 +25,7 @@ from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
 TITLE_MIN = 30  # cells the title keeps before an optional column is dropped
-GAP = 2  # rich's padding between two columns (SIMPLE_HEAD: one space each side)
+GAP = 3  # between two columns: one space of padding each side and SIMPLE_HEAD's blank vertical
 _CAPS = {"unit": 14, "owner": 16, "evidence": 24, "status": 10, "period": 12}
 _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.M)
 _MARK_STYLE = {"provisional": "yellow", "overdue": "red"}
@@ -71,8 +71,10 @@ def _column_values(occurrences: list[Occurrence], lang: str) -> dict[str, list[s
     }
 
 
-def _layout(occurrences: list[Occurrence], options: TodoOptions) -> tuple[str, ...]:
-    """Which optional columns fit beside the title, in display order."""
+def _layout(occurrences: list[Occurrence], options: TodoOptions) -> dict[str, int]:
+    """Column -> width (cells), in display order: the same for every month's table,
+    so the months line up.  Optional columns join only while the title keeps
+    TITLE_MIN cells; the title gets what is left (or what its longest entry needs)."""
     lang = options.lang
     wanted = ["owner", "period", "evidence"]  # after status and unit, in order of value
     if several_units(occurrences):
@@ -80,46 +82,57 @@ def _layout(occurrences: list[Occurrence], options: TodoOptions) -> tuple[str, .
     if has_status(occurrences):
         wanted.insert(0, "status")
     values = _column_values(occurrences, lang)
-    due_width = max([cells(day_text(o.due, lang)) for o in occurrences] + [cells(t(msg("todo.column.due"), lang))])
-    used = due_width + GAP
-    chosen: list[str] = []
+    widths = {"due": max([cells(day_text(o.due, lang)) for o in occurrences] + [cells(t(msg("todo.column.due"), lang))])}
+    used = widths["due"] + GAP
     for key in wanted:
         header = cells(t(msg(f"todo.column.{key}"), lang))
         width = min(max([header] + [cells(v) for v in values[key]]), _CAPS[key])
-        if options.width - (used + width + GAP) >= TITLE_MIN:
-            chosen.append(key)
+        room = options.width - used - GAP - TITLE_MIN
+        if width > room and key != "period":  # names fold: narrower rather than gone
+            width = max(room, header)
+        if width <= room:
+            widths[key] = width
             used += width + GAP
-    order = ("unit", "title", "period", "owner", "status", "evidence")
-    return tuple(k for k in order if k in chosen or k == "title")
+    longest = max([cells(t(msg("todo.column.title"), lang))] + [cells(_title(o, options, plain=True).plain) for o in occurrences])
+    widths["title"] = max(min(longest, options.width - used), TITLE_MIN)
+    order = ("due", "unit", "title", "period", "owner", "status", "evidence")
+    return {k: widths[k] for k in order if k in widths}
 
 
-def _month_table(items: list[Occurrence], year: int, month: int, layout: tuple[str, ...], options: TodoOptions):
-    from rich import box
-    from rich.table import Table
+def _title(occ: Occurrence, options: TodoOptions, plain: bool = False):
+    """Marks (coloured on a terminal) and the title, as one rich Text."""
     from rich.text import Text
 
     lang = options.lang
+    title = Text()
+    name = title_text(occ, lang)
+    # "[provisional] 专题…" would wrap at the space and leave the mark alone on a line:
+    # glued to a CJK title it folds with it
+    glue = "" if name[:1] and cells(name[:1]) == 2 else " "
+    for text, kind in marks(occ, options.today, lang):
+        style = _MARK_STYLE[kind] if options.color and not plain else ""
+        title.append(text.strip() + (glue if text != text.rstrip() else ""), style=style)
+    title.append(name)
+    return title
+
+
+def _month_table(items: list[Occurrence], year: int, month: int, layout: dict[str, int], options: TodoOptions):
+    from rich import box
+    from rich.table import Table
+
+    lang = options.lang
     table = Table(title=month_heading(year, month, lang), box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column(t(msg("todo.column.due"), lang), no_wrap=True)
-    for key in layout:
-        if key == "title":
-            table.add_column(t(msg("todo.column.title"), lang), overflow="fold", min_width=TITLE_MIN, ratio=1)
-        elif key == "period":
-            table.add_column(t(msg("todo.column.period"), lang), no_wrap=True)
-        else:
-            table.add_column(t(msg(f"todo.column.{key}"), lang), overflow="fold", max_width=_CAPS[key])
+    for key, width in layout.items():
+        table.add_column(t(msg(f"todo.column.{key}"), lang), width=width, no_wrap=key in ("due", "period"), overflow="fold")
     values = _column_values(items, lang)
     for index, occ in enumerate(items):
-        title = Text()
-        name = title_text(occ, lang)
-        # "[provisional] 专题…" would wrap at the space and leave the mark alone on a line:
-        # glued to a CJK title it folds with it
-        glue = "" if name[:1] and cells(name[:1]) == 2 else " "
-        for text, kind in marks(occ, options.today, lang):
-            title.append(text.strip() + (glue if text != text.rstrip() else ""), style=_MARK_STYLE[kind] if options.color else "")
-        title.append(name)
-        row = [day_text(occ.due, lang)]
+        row = []
         for key in layout:
-            row.append(title if key == "title" else values[key][index])
+            if key == "due":
+                row.append(day_text(occ.due, lang))
+            elif key == "title":
+                row.append(_title(occ, options))
+            else:
+                row.append(values[key][index])
         table.add_row(*row)
     return table
