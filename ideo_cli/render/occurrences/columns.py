@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ideo_cli.i18n import msg, t
@@ -31,8 +32,13 @@ def day_text(day: dt.date, lang: str) -> str:
     return t(msg("todo.day-and-weekday", month=month_name(day.month, lang), day=day.day, weekday=weekday(day, lang)), lang)
 
 
+@lru_cache(maxsize=None)
+def _separator(lang: str) -> str:
+    return t(msg("value.separator"), lang)
+
+
 def join(items: Iterable[str], lang: str) -> str:
-    return t(msg("value.separator"), lang).join(items)
+    return _separator(lang).join(items)
 
 
 def owners_text(occ: Occurrence, lang: str) -> str:
