@@ -91,6 +91,7 @@ class _Styles:
         self.provisional_fill = PatternFill("solid", fgColor="FFF2CC")
         self.header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.wrap = Alignment(vertical="top", wrap_text=True)
+        self.date = Alignment(horizontal="center", vertical="top")
         self.title_align = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 
@@ -225,6 +226,7 @@ def _template(sheet, styles: _Styles, number_format: str | None = None, fill=Non
     cell.font, cell.alignment = styles.font, styles.wrap
     if number_format:
         cell.number_format = number_format
+        cell.alignment = styles.date
     if fill is not None:
         cell.fill = fill
     if quote:
