@@ -361,3 +361,14 @@ def test_xlsx_time_grows_linearly_with_rows():
     seconds(200)  # imports
     small, large = min(seconds(500) for _ in range(2)), min(seconds(2500) for _ in range(2))
     assert large / small < 10, (small, large)  # 5x the rows: linear ≈ 5x, quadratic ≈ 25x
+
+
+def test_english_workbook_has_no_chinese_but_user_data(with_status, tmp_path):
+    from openpyxl import load_workbook
+
+    (tmp_path / "en.xlsx").write_bytes(render("xlsx", ascii_user_data(with_status), lang="en"))
+    wb = load_workbook(tmp_path / "en.xlsx")
+    assert wb.sheetnames == ["All", "Li Ming"]
+    found = [c.value for _, c in all_cells(wb) if isinstance(c.value, str) and CJK.search(c.value)]
+    assert found == []
+    assert [c.value for c in wb["All"][2]][:4] == ["Unit", "Due", "Day", "Obligation"]
