@@ -269,7 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--year", type=int, default=2026, help="year for `ideo ics` / `ideo todo` (default 2026)")
     ap.add_argument("--startup-repeat", type=int, default=20, help="timed runs of each --version (default 20)")
     ap.add_argument("--seed", type=int, default=20240501, help="RNG seed for the generated plans")
+    ap.add_argument("--todo-rows", type=int, default=6000, help="rows of the csv-vs-xlsx to-do case (default 6000)")
+    ap.add_argument("--only-todo-rows", action="store_true", help="run only the csv-vs-xlsx to-do case")
     args = ap.parse_args(argv)
+    if args.only_todo_rows:
+        bench_todo_rows(args.todo_rows, args.repeat, args.year)
+        return 0
     if args.plans < 1 or args.repeat < 1 or args.startup_repeat < 1:
         ap.error("--plans, --repeat and --startup-repeat must be positive")
 
@@ -369,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         print("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip())
     print(f"\nics: {n_ics} files, {n_events} events; results in {_rel(RESULTS)}")
 
+    res["todo_rows"] = bench_todo_rows(args.todo_rows, args.repeat, args.year)
     RESULTS.write_text(json.dumps({
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "argv": [".venv/bin/python", "bench/run.py", *(sys.argv[1:] if argv is None else argv)],
@@ -379,6 +385,43 @@ def main(argv: list[str] | None = None) -> int:
         "comparisons": comp_out,
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0 if all(c["pass"] is not False for c in comp_out) else 3
+
+
+# --------------------------------------------------------------------------- todo: csv vs xlsx rows
+
+TODO_ROWS_DIR = WORK / "todo-rows"
+
+
+def bench_todo_rows(rows: int = 6000, repeat: int = 3, year: int = 2026) -> dict:
+    """`ideo todo --format xlsx` against `--format csv` on one list of ``rows`` rows
+    (a county's combined list): the xlsx exporter must stay linear (issue 11: 6,000
+    rows took 83 s in xlsx, 3.3 s in csv).  One plan, ``rows / 12`` monthly
+    obligations; prints the medians and their ratio, returns them."""
+    obligations = max(1, rows // 12)
+    TODO_ROWS_DIR.mkdir(parents=True, exist_ok=True)
+    plan = TODO_ROWS_DIR / "计划.yaml"
+    lines = ["格式版本: 1", "组织:", "  编号: rows", "  名称: 中共测试县委员会", "  类型: 党委", "  上级: 中共测试市委员会",
+             "人员:", "  - 编号: shuji", "    姓名: 王书记", "事项:"]
+    for i in range(obligations):
+        lines += [f"  - 编号: item-{i}", f"    标题: 第{i}项意识形态工作月度检查和网络舆情分析研判会议", "    类别: 其他",
+                  "    负责人: shuji", "    频次: 每月", "    截止: {日: 20}", "    留痕: [会议纪要, 照片]"]
+    plan.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH=str(SOURCE_DATE_EPOCH))
+    env.pop("GITHUB_ACTIONS", None)
+    ideo = str(BIN / "ideo")
+    cmds = {fmt: [ideo, "todo", _rel(plan), "--year", str(year), "--format", fmt, "-o", _rel(TODO_ROWS_DIR / f"todo.{fmt}")] for fmt in ("csv", "xlsx")}
+    times: dict[str, list[float]] = {fmt: [] for fmt in cmds}
+    for _ in range(repeat):
+        for fmt, argv in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(argv, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+            times[fmt].append(time.perf_counter() - start)
+    out = {fmt: _summary(ts) | {"command": " ".join(a.replace(str(BIN) + "/", "") for a in argv)} for fmt, ts in times.items() for argv in [cmds[fmt]]}
+    out["rows"] = obligations * 12
+    out["xlsx_over_csv"] = out["xlsx"]["median_s"] / out["csv"]["median_s"]
+    print(f"\ntodo rows: {out['rows']} rows, csv {out['csv']['median_s']:.2f} s, xlsx {out['xlsx']['median_s']:.2f} s "
+          f"(xlsx/csv {out['xlsx_over_csv']:.2f}×, median of {repeat})", flush=True)
+    return out
 
 
 def _w(text: str) -> int:  # display width: CJK counts double

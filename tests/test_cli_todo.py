@@ -174,7 +174,6 @@ def prefetch(xlsx_dir):
         ("todo", "plans/", "--year", "2026"),
         ("todo", "plans/", "--year", "2027"),
         ("todo", "plans/", "--year", "2027", "--calendar", CAL_2027),
-        ("todo", "plans/", "--year", "2026", "--lang", "en"),
         ("todo", "plans/", "--year", "2027", "--lang", "en"),
         ("todo", "plans/", "--year", "2026", "--month", "6"),
         ("todo", "plans/", "--year", "2026", "--format", "csv"),
@@ -206,6 +205,7 @@ def prefetch(xlsx_dir):
     ]
     jobs = [(args, {}) for args in runs]
     jobs += [(args, {"extra_env": env}) for args, env in ENV_RUNS]
+    jobs += [(("todo", "plans/", "--year", "2026", "--lang", "en"), {"extra_env": {"COLUMNS": "140"}})]
     # second runs to compare bytes with, and one at another SOURCE_DATE_EPOCH
     jobs += [(("todo", "plans/", "--year", "2027", "--format", fmt), {"tag": "again"}) for fmt in FORMATS if fmt != "xlsx"]
     jobs += [(("todo", "plans/", "--year", "2027", "--format", "xlsx", "-o", str(xlsx_dir / "again-2027.xlsx")), {})]
@@ -551,13 +551,13 @@ def test_from_to_filter(plans_2026):
 
 
 def test_english_table():
-    text = ok(run("todo", "plans/", "--year", "2026", "--lang", "en")).stdout.decode("utf-8")
+    text = ok(run("todo", "plans/", "--year", "2026", "--lang", "en", extra_env={"COLUMNS": "140"})).stdout.decode("utf-8")
     assert "ideological work to-do, 2026" in text
     for word in ("Due", "Obligation", "Period", "Owner", "Evidence"):
         assert word in text
     assert re.search(r"^\d+ items$", text, re.M), text[-300:]
     assert "Calendar: 2026: chinese-calendar" in text
-    assert re.search(r"2026-\d\d-\d\d (Mon|Tue|Wed|Thu|Fri|Sat|Sun)", text)
+    assert re.search(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ", text, re.M)
     for zh in ("截止", "负责人", "日历来源", "共 ", "周一", "年3月"):
         assert zh not in text
     assert "\x1b[" not in text  # not a terminal: no colour
@@ -605,9 +605,9 @@ def person_sheets(wb) -> Counter:
     """Each person sheet as (owner names, [(unit, obligation id, period), ...]); header looked up by name."""
     out = Counter()
     for ws in wb.worksheets[1:]:
-        header = [c.value for c in ws[1]]
+        header = [c.value for c in ws[2]]  # row 1 is the sheet's title row
         unit, ob, period, owner = (header.index(h) for h in ("单位", "事项编号", "周期", "负责人"))
-        rows = [(r[unit], r[ob], r[period]) for r in ws.iter_rows(min_row=2, values_only=True)]
+        rows = [(r[unit], r[ob], r[period]) for r in ws.iter_rows(min_row=3, values_only=True)]
         assert len({r[0] for r in rows}) == 1, f"sheet {ws.title} mixes units"
         out[tuple(rows)] += 1
     return out
@@ -633,19 +633,20 @@ def test_xlsx_workbook(xlsx_dir, plans_2026):
     assert len(wb.sheetnames) == 1 + len(people)
     assert set(wb.sheetnames[1:]) >= set(people.values())
     for ws in wb.worksheets:
-        assert ws.freeze_panes == "A2", ws.title
-        header = [c.value for c in ws[1]]
-        assert header[:3] == ["截止日期", "星期", "事项"]
+        assert ws.freeze_panes == "A3", ws.title  # title row and header stay in view
+        assert "意识形态工作待办" in ws["A1"].value and "日历来源" in ws["A1"].value
+        header = [c.value for c in ws[2]]
+        assert header[:4] == ["单位", "截止日期", "星期", "事项"]
         for index in range(1, len(header) + 1):
             width = ws.column_dimensions[get_column_letter(index)].width
             assert width and width >= 6, (ws.title, index, width)
-        assert ws.column_dimensions["C"].width > ws.column_dimensions["A"].width  # the title column is wide
+        assert ws.column_dimensions["D"].width > ws.column_dimensions["B"].width  # the title column is wide
     all_sheet = wb["全部"]
-    rows = list(all_sheet.iter_rows(min_row=2, values_only=True))
+    rows = list(all_sheet.iter_rows(min_row=3, values_only=True))
     assert len(rows) == len(plans_2026)
-    assert [r[2] for r in rows] == [i["title"] for i in plans_2026]  # Chinese text survives
-    assert all(re.search(r"[\u4e00-\u9fff]", r[2]) for r in rows)
-    assert [r[0].date().isoformat() if isinstance(r[0], dt.datetime) else str(r[0]) for r in rows] == [i["due"] for i in plans_2026]
+    assert [r[3] for r in rows] == [i["title"] for i in plans_2026]  # Chinese text survives
+    assert all(re.search(r"[\u4e00-\u9fff]", r[3]) for r in rows)
+    assert [r[1].date().isoformat() if isinstance(r[1], dt.datetime) else str(r[1]) for r in rows] == [i["due"] for i in plans_2026]
     assert person_sheets(wb) == expected_person_sheets(plans_2026)
 
 
@@ -659,7 +660,8 @@ def test_xlsx_same_person_id_in_two_plans(xlsx_dir):
     wb = load_workbook(out)
     assert sorted(wb.sheetnames[1:]) == ["李书记", "王委员", "赵书记"]
     assert person_sheets(wb) == expected_person_sheets(items)
-    assert {r[4] for r in wb["李书记"].iter_rows(min_row=2, values_only=True)} == {"李书记"}
+    owner = [c.value for c in wb["李书记"][2]].index("负责人")
+    assert {r[owner] for r in wb["李书记"].iter_rows(min_row=3, values_only=True)} == {"李书记"}
 
 
 def test_xlsx_needs_an_output_file():

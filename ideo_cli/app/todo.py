@@ -1,12 +1,16 @@
 """`ideo todo`: the schedule for a span, in one of the to-do formats."""
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
 from ideo_cli.app.schedule import load_schedule
 from ideo_cli.i18n import msg, t
+
+TABLE_WIDTH_FALLBACK = 100  # not a terminal and no COLUMNS
 
 
 @dataclass
@@ -17,30 +21,97 @@ class TodoCommandOptions:
     first: str | None = None
     last: str | None = None
     person: str | None = None
+    status: str | None = None
     format: str = "table"
     output: Path | None = None
     calendars: list[Path] = field(default_factory=list)
     lang: str = "zh"
+    width: int | None = None  # terminal columns; None: COLUMNS, the terminal, else the fallback
+
+
+def status_choices(lang: str) -> dict[str, str]:
+    """Every accepted spelling of a status (code, Chinese name, English name) -> code."""
+    from ideo_cli.ledger.status import STATUSES
+
+    out: dict[str, str] = {}
+    for code in STATUSES:
+        out[code] = code
+        for language in ("zh", "en"):
+            out[t(msg(f"status.{code}"), language).casefold()] = code
+    return out
+
+
+def parse_status(value: str, lang: str) -> str:
+    from ideo_cli.ledger.status import STATUSES
+
+    code = status_choices(lang).get(value.strip().casefold())
+    if code is None:
+        shown = [f"{t(msg(f'status.{c}'), 'zh')} ({c})" if lang == "zh" else f"{c} ({t(msg(f'status.{c}'), 'zh')})" for c in STATUSES]
+        raise UsageError(msg("todo.unknown-status", value=value, choices=shown))
+    return code
+
+
+def terminal_width(explicit: int | None = None) -> int:
+    if explicit:
+        return explicit
+    raw = os.environ.get("COLUMNS", "").strip()
+    if raw.isdigit() and int(raw) > 0:
+        return int(raw)
+    return shutil.get_terminal_size((TABLE_WIDTH_FALLBACK, 24)).columns
+
+
+def stable_plan_files(files: list[str]) -> dict[str, str]:
+    """Each plan path as shown -> the same file relative to a base that does not depend
+    on the current folder or on how the path was typed.
+
+    The base is the repository holding the file (the nearest folder above it with
+    ``.git``); outside any repository, the deepest folder all plan files share.
+    Posix separators either way.
+    """
+    resolved = {f: Path(f).resolve() for f in files}
+    out: dict[str, str] = {}
+    loose: dict[str, Path] = {}
+    for shown, path in resolved.items():
+        root = next((p for p in path.parents if (p / ".git").exists()), None)
+        if root is None:
+            loose[shown] = path
+        else:
+            out[shown] = path.relative_to(root).as_posix()
+    if loose:
+        common = Path(os.path.commonpath([str(p.parent) for p in loose.values()]))
+        out.update({shown: path.relative_to(common).as_posix() for shown, path in loose.items()})
+    return out
 
 
 def run(options: TodoCommandOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, use_color
+    from ideo_cli.render.occurrences.columns import effective_status
     from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
 
     lang = options.lang
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("todo.xlsx-needs-output"))
+    wanted_status = parse_status(options.status, lang) if options.status else None
     loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, today = loaded
+    occurrences = schedule.occurrences
+    if wanted_status:
+        occurrences = [o for o in occurrences if effective_status(o, today) == wanted_status]
+    stable = stable_plan_files(sorted({o.plan_file for o in occurrences}))
+    for occ in occurrences:
+        occ.plan_file = stable.get(occ.plan_file, occ.plan_file)
     names = [p.plan.organisation.short_name or p.plan.organisation.name for p in schedule.plans]
     unit = names[0] if len(names) == 1 else t(msg("todo.n-units", n=len(names)), lang)
     whole_year = (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31) and span.first.year == span.last.year
     period = str(span.first.year) if whole_year else f"{span.first.isoformat()}–{span.last.isoformat()}"
     title = t(msg("todo.title", unit=unit, period=period), lang)
-    todo_options = TodoOptions(lang=lang, today=today, title=title, sources=schedule.sources(span, lang), color=options.output is None and use_color("auto"), stamp=now_from_env())
-    data = export_todo(options.format, schedule.occurrences, todo_options)
+    todo_options = TodoOptions(
+        lang=lang, today=today, title=title, sources=schedule.sources(span, lang),
+        color=options.output is None and use_color("auto"), stamp=now_from_env(), width=terminal_width(options.width),
+    )
+    data = export_todo(options.format, occurrences, todo_options)
     if options.output is None:
         return CommandResult(stdout=data)
     return CommandResult(outputs=[OutputFile(options.output, data)])

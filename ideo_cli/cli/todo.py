@@ -32,6 +32,7 @@ def todo(
     first: Optional[str] = typer.Option(None, "--from", help="起始日期 YYYY-MM-DD / first day"),
     last: Optional[str] = typer.Option(None, "--to", help="截止日期 YYYY-MM-DD / last day"),
     person: Optional[str] = typer.Option(None, "--person", help="只看此人（人员编号） / one person's items"),
+    status: Optional[str] = typer.Option(None, "--status", help="只看此状态：已完成 逾期完成 缺佐证 进行中 待办 已逾期 已豁免（或英文代码） / one status only (done, done-late, evidence-missing, in-progress, pending, overdue, waived)"),
     output_format: TodoFormat = typer.Option(TodoFormat.table, "--format", "-f", help="table|markdown|csv|xlsx|json"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入） / write to a file"),
     calendar: list[Path] = CalendarOpt,
@@ -41,5 +42,5 @@ def todo(
     from ideo_cli.app.todo import TodoCommandOptions, run
 
     language = resolve_lang(lang)
-    options = TodoCommandOptions(paths=list(paths), year=year, month=month, first=first, last=last, person=person, format=output_format.value, output=output, calendars=list(calendar), lang=language)
+    options = TodoCommandOptions(paths=list(paths), year=year, month=month, first=first, last=last, person=person, status=status, format=output_format.value, output=output, calendars=list(calendar), lang=language)
     run_command(run, options, language)

@@ -1,59 +1,161 @@
-"""The to-do list's columns, shared by csv, xlsx, markdown and the table."""
+"""The to-do list's columns and cell texts, shared by table, markdown, csv and xlsx.
+
+Every text comes from the catalogue (``todo.*`` ids); user data (titles,
+names, evidence) is shown as written.  The 状态 column exists only when some
+occurrence carries a ledger status.
+"""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Iterable
 
+from ideo_cli.i18n import msg, t
+from ideo_cli.ledger import status as statuses
 from ideo_cli.schedule.occurrence import Occurrence
-
-WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
-PROVISIONAL_MARK = {"zh": "【暂定】", "en": "[provisional] "}
-OVERDUE_MARK = {"zh": "【已逾期】", "en": "[overdue] "}
 
 
 def weekday(day: dt.date, lang: str) -> str:
-    return ("周" + WEEKDAYS["zh"][day.weekday()]) if lang == "zh" else WEEKDAYS["en"][day.weekday()]
+    return t(msg(f"todo.weekday.{day.weekday()}"), lang)
+
+
+def month_name(month: int, lang: str) -> str:
+    return t(msg(f"todo.month.{month}"), lang)
+
+
+def month_heading(year: int, month: int, lang: str) -> str:
+    return t(msg("todo.month-heading", year=year, month=month_name(month, lang)), lang)
+
+
+def day_text(day: dt.date, lang: str) -> str:
+    return t(msg("todo.day-and-weekday", month=month_name(day.month, lang), day=day.day, weekday=weekday(day, lang)), lang)
+
+
+@lru_cache(maxsize=None)
+def _separator(lang: str) -> str:
+    return t(msg("value.separator"), lang)
+
+
+def join(items: Iterable[str], lang: str) -> str:
+    return _separator(lang).join(items)
 
 
 def owners_text(occ: Occurrence, lang: str) -> str:
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(p.name for p in occ.owners)
+    return join((p.name or p.id for p in occ.owners), lang)
 
 
-def join(items: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else "; ").join(items)
+def title_text(occ: Occurrence, lang: str) -> str:
+    """The title as people read it: ``…（春节前）`` for a pre-holiday item."""
+    holiday = getattr(occ, "holiday", None)
+    if holiday:
+        return t(msg("todo.before-holiday", title=occ.title, holiday=holiday), lang)
+    return occ.title
+
+
+def citation_text(occ: Occurrence, lang: str) -> str:
+    """A ``Citation`` formatted in ``lang``; a plain string (older plans' text) as is."""
+    citation = occ.citation
+    if not citation:
+        return ""
+    if isinstance(citation, str):
+        return citation
+    from ideo_cli.render.citations import format_citation
+
+    return format_citation(citation, lang)
+
+
+def status_text(occ: Occurrence, lang: str) -> str:
+    return t(msg(f"status.{occ.status}"), lang) if occ.status else ""
+
+
+def is_overdue(occ: Occurrence, today: dt.date) -> bool:
+    """【已逾期】: the ledger says so; without a ledger, the date has passed."""
+    if occ.status is not None:
+        return occ.status == statuses.OVERDUE
+    return occ.due < today
+
+
+def effective_status(occ: Occurrence, today: dt.date) -> str:
+    """The ledger's status, or (no ledger read) what the dates alone can tell."""
+    if occ.status is not None:
+        return occ.status
+    if occ.due < today:
+        return statuses.OVERDUE
+    return statuses.IN_PROGRESS if occ.start <= today else statuses.PENDING
+
+
+def marks(occ: Occurrence, today: dt.date, lang: str) -> list[tuple[str, str]]:
+    """(mark text, kind) for 【暂定】 and 【已逾期】, in display order."""
+    out = []
+    if occ.provisional:
+        out.append((t(msg("todo.mark.provisional"), lang), "provisional"))
+    if is_overdue(occ, today):
+        out.append((t(msg("todo.mark.overdue"), lang), "overdue"))
+    return out
+
+
+def has_status(occurrences: Iterable[Occurrence]) -> bool:
+    return any(o.status for o in occurrences)
+
+
+def several_units(occurrences: Iterable[Occurrence]) -> bool:
+    return len({o.plan for o in occurrences}) > 1
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str
-    zh: str
-    en: str
+    key: str  # catalogue id todo.column.<key>
     width: int  # spreadsheet width in characters (CJK counted double)
     value: Callable[[Occurrence, str], object]
+    office: bool = True  # printed on the office sheet (xlsx print area)
 
     def header(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return t(msg(f"todo.column.{self.key}"), lang)
 
 
+UNIT = Column("unit", 16, lambda o, l: o.plan_name)
+STATUS = Column("status", 10, status_text)
+# to be filled in by hand on the printed list
+DONE_NOTE = Column("done-note", 16, lambda o, l: "")
+DONE_ON = Column("done-on", 11, lambda o, l: "")
+REMARKS = Column("remarks", 14, lambda o, l: "")
+
+DUE = Column("due", 11, lambda o, l: o.due)
+WEEKDAY = Column("weekday", 6, lambda o, l: weekday(o.due, l))
+TITLE = Column("title", 36, title_text)
+PERIOD = Column("period", 9, lambda o, l: o.period)
+OWNER = Column("owner", 14, owners_text)
+START = Column("start", 11, lambda o, l: o.start)
+EVIDENCE = Column("evidence", 20, lambda o, l: join(o.evidence, l))
+RECIPIENTS = Column("recipients", 16, lambda o, l: join(o.recipients, l))
+PROVISIONAL = Column("provisional", 8, lambda o, l: t(msg("todo.yes"), l) if o.provisional else "", office=False)
+NOMINAL_DUE = Column("nominal-due", 12, lambda o, l: o.nominal_due if o.nominal_due != o.due else "", office=False)
+OBLIGATION = Column("obligation", 20, lambda o, l: o.obligation, office=False)
+RULE = Column("rule", 9, lambda o, l: o.rule, office=False)
+CITATION = Column("citation", 60, citation_text, office=False)
+CALENDAR = Column("calendar", 28, lambda o, l: o.calendar_source, office=False)
+
+# csv: the data export (unit next to the ids, as before)
 COLUMNS: tuple[Column, ...] = (
-    Column("due", "截止日期", "Due", 12, lambda o, l: o.due),
-    Column("weekday", "星期", "Day", 6, lambda o, l: weekday(o.due, l)),
-    Column("title", "事项", "Obligation", 44, lambda o, l: o.title),
-    Column("period", "周期", "Period", 10, lambda o, l: o.period),
-    Column("owner", "负责人", "Owner", 16, owners_text),
-    Column("start", "开始准备", "Start", 12, lambda o, l: o.start),
-    Column("evidence", "留痕材料", "Evidence", 24, lambda o, l: join(o.evidence, l)),
-    Column("recipients", "报送", "Recipients", 20, lambda o, l: join(o.recipients, l)),
-    Column("provisional", "暂定", "Provisional", 8, lambda o, l: ("是" if l == "zh" else "yes") if o.provisional else ""),
-    Column("nominal_due", "原定日期", "Nominal due", 12, lambda o, l: o.nominal_due if o.nominal_due != o.due else ""),
-    Column("plan", "单位", "Unit", 18, lambda o, l: o.plan_name),
-    Column("obligation", "事项编号", "Obligation id", 20, lambda o, l: o.obligation),
-    Column("rule", "规则", "Rule", 9, lambda o, l: o.rule),
-    Column("citation", "依据", "Source", 60, lambda o, l: o.citation),
-    Column("source", "日历来源", "Calendar", 28, lambda o, l: o.calendar_source),
+    DUE, WEEKDAY, TITLE, PERIOD, OWNER, START, EVIDENCE, RECIPIENTS, PROVISIONAL, NOMINAL_DUE,
+    UNIT, OBLIGATION, RULE, CITATION, CALENDAR,
 )
+
+
+def csv_columns(occurrences: list[Occurrence]) -> tuple[Column, ...]:
+    if not has_status(occurrences):
+        return COLUMNS
+    return COLUMNS[:5] + (STATUS,) + COLUMNS[5:]
+
+
+def office_columns(occurrences: list[Occurrence]) -> tuple[Column, ...]:
+    """xlsx: what the office prints (unit first, columns to fill in by hand), then the data columns."""
+    printed = (UNIT, DUE, WEEKDAY, TITLE, PERIOD, OWNER, START, EVIDENCE, RECIPIENTS)
+    if has_status(occurrences):
+        printed += (STATUS,)
+    printed += (DONE_NOTE, DONE_ON, REMARKS)
+    return printed + (PROVISIONAL, NOMINAL_DUE, OBLIGATION, RULE, CITATION, CALENDAR)
 
 
 def cell_text(value: object) -> str:

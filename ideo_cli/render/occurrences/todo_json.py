@@ -1,19 +1,24 @@
 """JSON to-do list: a list of occurrences (documented in the README).
 
-Each item: plan, plan_name, plan_file, obligation, period, title, kind,
+Each item: plan, plan_name, plan_file (relative to the repository holding the
+plan, posix; see ``app/todo.py: stable_plan_files``), obligation, period, uid,
+title (as written), holiday (the holiday of a 节假日前 item, else null), kind,
 owner (list of person ids), owners (id, name, post), start, due, nominal_due
 (ISO dates), reminders (days before due), evidence, recipients, rule,
-citation, provisional (bool), source (the calendar source for the due date).
+citation (one line, in the output language), provisional (bool), source (the
+calendar source for the due date), status (the ledger status code, null when
+no ledger was read).
 """
 from __future__ import annotations
 
 import json
 
+from ideo_cli.render.occurrences.columns import citation_text
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
 
-def record(o: Occurrence) -> dict:
+def record(o: Occurrence, lang: str = "zh") -> dict:
     return {
         "plan": o.plan,
         "plan_name": o.plan_name,
@@ -22,6 +27,7 @@ def record(o: Occurrence) -> dict:
         "period": o.period,
         "uid": o.uid,
         "title": o.title,
+        "holiday": o.holiday,
         "kind": o.kind,
         "owner": [p.id for p in o.owners],
         "owners": [{"id": p.id, "name": p.name, "post": p.post} for p in o.owners],
@@ -32,11 +38,12 @@ def record(o: Occurrence) -> dict:
         "evidence": list(o.evidence),
         "recipients": list(o.recipients),
         "rule": o.rule,
-        "citation": o.citation,
+        "citation": citation_text(o, lang),
         "provisional": o.provisional,
         "source": o.calendar_source,
+        "status": o.status,
     }
 
 
 def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
-    return (json.dumps([record(o) for o in occurrences], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps([record(o, options.lang) for o in occurrences], ensure_ascii=False, indent=2) + "\n").encode("utf-8")

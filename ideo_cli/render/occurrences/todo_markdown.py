@@ -1,32 +1,44 @@
-"""Markdown checklist (`- [ ]` items) grouped by month."""
+"""Markdown checklist (`- [ ]` items) grouped by month; the unit leads each item
+when the list covers several units, the status follows it when a ledger was read."""
 from __future__ import annotations
 
 from itertools import groupby
 
-from ideo_cli.render.occurrences.columns import OVERDUE_MARK, PROVISIONAL_MARK, join, owners_text, weekday
+from ideo_cli.i18n import msg, t
+from ideo_cli.render.occurrences.columns import (
+    citation_text, day_text, join, marks, month_heading, owners_text, several_units, status_text, title_text,
+)
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
 
 def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
-    zh = options.lang == "zh"
+    lang = options.lang
+    separator = t(msg("todo.detail-separator"), lang)
     lines = [f"# {options.title}", ""]
     if options.sources:
-        lines += [("日历来源：" if zh else "Calendar: ") + ("；" if zh else "; ").join(options.sources), ""]
+        lines += [t(msg("todo.calendar-sources", sources=separator.join(options.sources)), lang), ""]
     if not occurrences:
-        lines.append("（没有待办事项）" if zh else "(nothing due)")
+        lines.append(t(msg("todo.nothing-due"), lang))
+    with_unit = several_units(occurrences)
     for (year, month), items in groupby(occurrences, key=lambda o: (o.due.year, o.due.month)):
-        lines += [f"## {year}年{month}月" if zh else f"## {year}-{month:02d}", ""]
+        lines += [f"## {month_heading(year, month, lang)}", ""]
         for o in items:
-            marks = (PROVISIONAL_MARK[options.lang] if o.provisional else "") + (OVERDUE_MARK[options.lang] if o.due < options.today else "")
-            date = f"{o.due.month}月{o.due.day}日（{weekday(o.due, 'zh')}）" if zh else f"{o.due.isoformat()} ({weekday(o.due, 'en')})"
-            detail = [("负责人：" if zh else "owner: ") + owners_text(o, options.lang), ("周期：" if zh else "period: ") + o.period]
+            mark = "".join(text for text, _ in marks(o, options.today, lang))
+            detail = []
+            if with_unit:
+                detail.append(t(msg("todo.detail.unit", unit=o.plan_name), lang))
+            detail.append(t(msg("todo.detail.owner", owners=owners_text(o, lang)), lang))
+            detail.append(t(msg("todo.detail.period", period=o.period), lang))
+            if o.status:
+                detail.append(t(msg("todo.detail.status", status=status_text(o, lang)), lang))
             if o.evidence:
-                detail.append(("留痕：" if zh else "evidence: ") + join(o.evidence, options.lang))
+                detail.append(t(msg("todo.detail.evidence", evidence=join(o.evidence, lang)), lang))
             if o.recipients:
-                detail.append(("报送：" if zh else "to: ") + join(o.recipients, options.lang))
-            lines.append(f"- [ ] {marks}{date} {o.title} — " + ("；" if zh else "; ").join(detail))
-            if o.citation:
-                lines.append(f"  - {'依据' if zh else 'source'}：{o.rule} {o.citation}" if zh else f"  - source: {o.rule} {o.citation}")
+                detail.append(t(msg("todo.detail.recipients", recipients=join(o.recipients, lang)), lang))
+            lines.append(f"- [ ] {mark}{day_text(o.due, lang)} {title_text(o, lang)} — " + separator.join(detail))
+            citation = citation_text(o, lang)
+            if citation:
+                lines.append("  - " + t(msg("todo.detail.source", rule=o.rule, citation=citation), lang))
         lines.append("")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")
