@@ -233,3 +233,21 @@ def test_loaders_and_formats_choose_no_language(path: Path) -> None:
             raise AssertionError(f"{path.name}:{node.lineno} calls pick()")
         if isinstance(node, ast.Dict) and {getattr(k, "value", None) for k in node.keys} >= {"zh", "en"}:
             raise AssertionError(f"{path.name}:{node.lineno} holds a {{zh, en}} text pair")
+
+
+def test_unreadable_file_reason_is_in_the_users_language(tmp_path: Path, monkeypatch) -> None:
+    from ideo_cli.documents import read as read_module
+
+    path = tmp_path / "计划.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read_module, "open", refuse, raising=False)
+    with pytest.raises(read_module.ReadError) as caught:
+        read_module.read_text(path, "计划.yaml")
+    d = caught.value.diagnostic
+    assert (d.code, d.line, d.col) == ("IDEO001", 1, 1)
+    assert t(d.message, "zh") == "无法读取：没有读取权限"
+    assert t(d.message, "en") == "cannot read: permission denied"

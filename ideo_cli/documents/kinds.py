@@ -88,6 +88,11 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def register(kind: Kind) -> None:
+    """Add a kind (the same as writing its entry into KINDS above)."""
+    KINDS[kind.name] = kind
+
+
 def _resolve(dotted: str) -> Any:
     module, _, name = dotted.partition(":")
     return getattr(importlib.import_module(module), name)

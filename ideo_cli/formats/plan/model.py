@@ -47,7 +47,7 @@ def _choice(table: dict[str, list[str]], what: str):
         raise PydanticCustomError(
             "ideo_choice",
             "{value!r} is not a valid {what}",
-            {"value": value, "what": what, "allowed": allowed, "suggestion": lookup[suggestion[0]] if suggestion else ""},
+            {"value": value, "what": what, "allowed": allowed, "suggestion": allowed[list(table).index(lookup[suggestion[0]])] if suggestion else ""},
         )
 
     return Annotated[str, BeforeValidator(normalise), WithJsonSchema({"type": "string", "enum": sorted(lookup)})]
