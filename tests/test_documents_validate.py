@@ -280,3 +280,10 @@ def test_inline_calendar_is_used_by_todo(tmp_path: Path) -> None:
     run = run_ideo("todo", "计划.yaml", "--year", "2027", "--format", "json", cwd=tmp_path)
     assert run.code == 0, run
     assert "国办发明电〔2026〕X号" in run.out
+
+
+def test_plan_may_name_its_kind(tmp_path: Path) -> None:
+    text = GOOD_FULL.replace("格式版本: 1\n", "格式版本: 1\n文件类型: 计划\n", 1)
+    assert "文件类型: 计划" in text
+    run = check(tmp_path, text)
+    assert (run.code, run.out.strip()) == (0, "全部通过：检查了 1 个文件"), run
