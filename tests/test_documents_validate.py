@@ -233,3 +233,57 @@ def test_loaders_and_formats_choose_no_language(path: Path) -> None:
             raise AssertionError(f"{path.name}:{node.lineno} calls pick()")
         if isinstance(node, ast.Dict) and {getattr(k, "value", None) for k in node.keys} >= {"zh", "en"}:
             raise AssertionError(f"{path.name}:{node.lineno} holds a {{zh, en}} text pair")
+
+
+def test_unreadable_file_reason_is_in_the_users_language(tmp_path: Path, monkeypatch) -> None:
+    from ideo_cli.documents import read as read_module
+
+    path = tmp_path / "计划.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(read_module, "open", refuse, raising=False)
+    with pytest.raises(read_module.ReadError) as caught:
+        read_module.read_text(path, "计划.yaml")
+    d = caught.value.diagnostic
+    assert (d.code, d.line, d.col) == ("IDEO001", 1, 1)
+    assert t(d.message, "zh") == "无法读取：没有读取权限"
+    assert t(d.message, "en") == "cannot read: permission denied"
+
+
+# ── inline calendars: the calendar model, validated once ──────────────────
+
+INLINE = """\
+日历:
+  - 年份: 2027
+    来源: 国办发明电〔2026〕X号
+    放假:
+      - {名称: 国庆节, 起: 2027-10-01, 止: 2027-10-07}
+    调休上班: [2027-10-09]
+"""
+
+
+def test_inline_calendar_problem_is_reported_once_at_its_place(tmp_path: Path) -> None:
+    text = GOOD_FULL.rstrip("\n") + "\n" + INLINE.replace("[2027-10-09]", "[2027-10-08]")
+    run = check(tmp_path, text)
+    assert run.code == 2, run
+    lines = [line for line in run.out.splitlines() if "IDEO020" in line]
+    assert len(lines) == 1, run.out
+    row = text.splitlines().index("    调休上班: [2027-10-08]") + 1
+    assert lines[0] == f"计划.yaml:{row}:12: IDEO020 [无法读取] 调休上班日 2027-10-08 是星期五，不是周末：只有周六、周日需要写进调休上班（workdays）"
+
+
+def test_inline_calendar_is_used_by_todo(tmp_path: Path) -> None:
+    (tmp_path / "计划.yaml").write_text(GOOD_FULL.rstrip("\n") + "\n" + INLINE, encoding="utf-8")
+    run = run_ideo("todo", "计划.yaml", "--year", "2027", "--format", "json", cwd=tmp_path)
+    assert run.code == 0, run
+    assert "国办发明电〔2026〕X号" in run.out
+
+
+def test_plan_may_name_its_kind(tmp_path: Path) -> None:
+    text = GOOD_FULL.replace("格式版本: 1\n", "格式版本: 1\n文件类型: 计划\n", 1)
+    assert "文件类型: 计划" in text
+    run = check(tmp_path, text)
+    assert (run.code, run.out.strip()) == (0, "全部通过：检查了 1 个文件"), run

@@ -191,3 +191,45 @@ def test_unknown_schema_kind_names_the_known_ones() -> None:
     run = run_ideo("schema", "--kind", "账本")
     assert run.code == 2 and run.out == "", run
     assert "plan" in run.err and "calendar" in run.err and "rulebook" in run.err
+
+
+# ── adding a kind is one entry ────────────────────────────────────────────
+
+from pydantic import BaseModel, ConfigDict, Field  # noqa: E402
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(json_schema_extra={"zh": ["标题"]})
+    count: int = Field(0, json_schema_extra={"zh": ["次数"]})
+
+
+class _Note(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    topic: str = Field(json_schema_extra={"zh": ["主题"]})
+    items: list[_Item] = Field([], json_schema_extra={"zh": ["条目"]})
+
+
+def test_a_new_kind_is_one_registry_entry(tmp_path: Path) -> None:
+    from ideo_cli.documents.kinds import Kind, read_any, register
+    from ideo_cli.i18n import t
+
+    register(Kind(name="note", names=("note", "笔记"), markers=(("topic",),), model=f"{__name__}:_Note"))
+    try:
+        path = tmp_path / "笔记.yaml"
+        path.write_text("格式版本: 1\n文件类型: 笔记\n主题: 学习\n条目:\n  - {标题: 第一次, 次数: 两次}\n  - {标提: 第二次}\n", encoding="utf-8")
+        found = read_any(path, "笔记.yaml")
+        assert found.kind == "note" and found.value is None
+        got = [(d.code, d.line, d.col, d.path, t(d.message, "zh")) for d in found.diagnostics]
+        assert got == [
+            ("IDEO011", 5, 19, "items[0].count", "应为整数，实际是文本“两次”"),
+            ("IDEO010", 6, 6, "items[1].标提", "未知的键“标提”"),
+        ]
+        assert t(found.diagnostics[1].help, "en") == "did you mean 'title' (标题)?"
+        path.write_text("主题: 学习\n条目: [{标题: 第一次}]\n", encoding="utf-8")  # detected by its key
+        ok = read_any(path, "笔记.yaml")
+        assert ok.diagnostics == [] and ok.value == _Note(topic="学习", items=[_Item(title="第一次")])
+        run_schema = json.loads(__import__("ideo_cli.formats", fromlist=["schema_text"]).schema_text("note"))
+        assert {"topic", "主题", "items", "条目", "ideo", "格式版本"} <= set(run_schema["properties"])
+    finally:
+        KINDS.pop("note", None)

@@ -5,7 +5,7 @@ import json
 from importlib import resources
 
 from ideo_cli.i18n import pick
-from ideo_cli.documents.errors import INPUT_CODES
+from ideo_cli.documents.errors import CODES as INPUT_CODES  # input errors and IDEO020 (calendar files)
 from ideo_cli.i18n import t
 from ideo_cli.rules.rulebook import Rule, Rulebook
 

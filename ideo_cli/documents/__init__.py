@@ -1,9 +1,12 @@
-"""Reading plan-like YAML files safely, with every value's position kept.
+"""Reading ideo's YAML files safely, with every value's position kept.
 
-Pipeline: ``read`` (bytes, size, encoding) → ``compose`` (libyaml node graph,
-positions kept, nothing constructed) → ``convert`` (plain Python, with the
-safety limits and key aliases applied).  Any problem raises :class:`LoadError`
-carrying located, translated diagnostics; nothing here prints or exits.
+Pipeline: ``read`` (bytes, size, encoding; a UTF-8 BOM is accepted) →
+``compose`` (libyaml node graph, positions kept, nothing constructed) →
+``kinds.detect`` (what the file says it is) → ``convert`` (plain Python, with
+the safety limits and the kind's key vocabulary applied) → ``validate`` (the
+kind's pydantic model; one function for every kind).  Problems are located
+diagnostics carrying catalogue Messages — no language is chosen here; nothing
+here prints or exits.  ``kinds.read_any(path)`` does all of it.
 """
 from ideo_cli.documents.document import LoadError, YamlDocument, load_yaml_file, load_yaml_text
 

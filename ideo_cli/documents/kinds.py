@@ -40,7 +40,7 @@ class Kind:
     names: tuple[str, ...]  # how `kind:` / `文件类型:` may name it
     markers: tuple[tuple[str, ...], ...]  # top-level key sets (canonical) that identify it
     model: str  # "module:Class"
-    vocabulary: str  # "module:NAME", a documents.vocab.Vocabulary
+    vocabulary: str = ""  # "module:NAME", a documents.vocab.Vocabulary; "": from the model's json_schema_extra zh
     version: int = 1
     version_required: bool = False  # plans must say `ideo: 1`; other kinds may
     reader: str | None = None  # "module:function", (doc) -> (instance | None, diagnostics)
@@ -52,8 +52,14 @@ class Kind:
         return _resolve(self.model)
 
     def load_vocabulary(self):
-        return _resolve(self.vocabulary)
+        if self.vocabulary:
+            return _resolve(self.vocabulary)
+        from ideo_cli.documents.vocab import vocabulary_of
 
+        return _DERIVED.setdefault(self.name, vocabulary_of(self.load_model()))
+
+
+_DERIVED: dict[str, Any] = {}
 
 KINDS: dict[str, Kind] = {
     "plan": Kind(
@@ -86,6 +92,11 @@ KINDS: dict[str, Kind] = {
         title="ideo 规则集文件 / ideo rulebook file",
     ),
 }
+
+
+def register(kind: Kind) -> None:
+    """Add a kind (the same as writing its entry into KINDS above)."""
+    KINDS[kind.name] = kind
 
 
 def _resolve(dotted: str) -> Any:

@@ -1,6 +1,7 @@
 """Bytes to text: existence, size, binary and encoding checks, all located."""
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -46,9 +47,20 @@ def read_text(path: Path, display: str) -> str:
     return decode(data, display)
 
 
+_OS_REASONS = {
+    errno.EACCES: "doc.os.permission",
+    errno.EPERM: "doc.os.permission",
+    errno.ENAMETOOLONG: "doc.os.name-too-long",
+    errno.ELOOP: "doc.os.symlink-loop",
+    errno.EISDIR: "doc.os.is-directory",
+    errno.EIO: "doc.os.io",
+}
+
+
 def _os_error(display: str, exc: OSError):
-    # strerror is the operating system's own text (in its locale), shown as data
-    return input_diagnostic("IDEO001", display, 1, 1, msg("doc.cannot-read", reason=exc.strerror or type(exc).__name__))
+    # the reason in the catalogue's words; an unusual one by its errno name (ENXIO …), never English prose
+    reason = msg(_OS_REASONS[exc.errno]) if exc.errno in _OS_REASONS else errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    return input_diagnostic("IDEO001", display, 1, 1, msg("doc.cannot-read", reason=reason))
 
 
 def decode(data: bytes, display: str) -> str:

@@ -39,3 +39,38 @@ class Vocabulary:
 
     def chinese(self, canonical: str) -> list[str]:
         return [s for s in self.spellings(canonical) if not s.isascii()]
+
+
+def vocabulary_of(model) -> Vocabulary:
+    """A model's vocabulary from its fields' ``json_schema_extra={"zh": [...]}``, nested models included.
+
+    For kinds that declare their Chinese keys on the model rather than in a
+    ``vocab.py`` table (``Field(json_schema_extra={"zh": ["日期"]})``).
+    """
+    import typing
+
+    from pydantic import BaseModel
+
+    aliases: dict[str, str] = {}
+    seen: set[type] = set()
+
+    def models_in(annotation):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield annotation
+        for arg in typing.get_args(annotation):
+            yield from models_in(arg)
+
+    def walk(cls) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            for zh in extra.get("zh", ()):
+                aliases.setdefault(zh, key)
+            for inner in models_in(info.annotation):
+                walk(inner)
+
+    walk(model)
+    return Vocabulary(aliases)

@@ -47,7 +47,7 @@ def _choice(table: dict[str, list[str]], what: str):
         raise PydanticCustomError(
             "ideo_choice",
             "{value!r} is not a valid {what}",
-            {"value": value, "what": what, "allowed": allowed, "suggestion": lookup[suggestion[0]] if suggestion else ""},
+            {"value": value, "what": what, "allowed": allowed, "suggestion": allowed[list(table).index(lookup[suggestion[0]])] if suggestion else ""},
         )
 
     return Annotated[str, BeforeValidator(normalise), WithJsonSchema({"type": "string", "enum": sorted(lookup)})]
@@ -117,7 +117,7 @@ class Organisation(Strict):
 
 class Person(Strict):
     id: Identifier
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, json_schema_extra={"zh": ["姓名"]})  # a person's 名称 is 姓名
     post: str = ""
     roles: Annotated[list[Role], BeforeValidator(_one_or_many), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string", "enum": sorted({a for c, al in vocab.ROLES.items() for a in [c, *al]})}}]})] = []
     portfolio: StrList = []

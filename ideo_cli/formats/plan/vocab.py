@@ -8,6 +8,7 @@ Each Chinese key maps to exactly one English key wherever it appears.
 from __future__ import annotations
 
 from ideo_cli.documents.vocab import Vocabulary
+from ideo_cli.formats.calendar.vocab import KEY_ALIASES as CALENDAR_KEYS
 
 KEY_ALIASES: dict[str, str] = {
     # top level
@@ -78,13 +79,8 @@ KEY_ALIASES: dict[str, str] = {
     "批准人": "approved_by",
     "有效期至": "until",
     "范围": "target",
-    # calendar (inline official dates; same vocabulary as calendar files)
-    "年份": "year",
-    "来源": "source",
-    "放假": "holidays",
-    "调休上班": "workdays",
-    "起": "from",
-    "止": "to",
+    # calendar (inline official dates): the calendar file's own vocabulary
+    **CALENDAR_KEYS,
 }
 
 # English key -> its Chinese spellings (the JSON Schema lists both).
