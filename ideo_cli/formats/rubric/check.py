@@ -66,9 +66,9 @@ def _check_grades(rubric: Rubric) -> list[Diagnostic]:
 def _check_item(item, origin: Origin) -> list[Diagnostic]:
     methods = [k for k in ("ledger", "findings", "manual") if getattr(item, k) is not None]
     if len(methods) != 1:
-        return [diagnostic("IDEO959", origin, ("id",), msg("rubric.one-method", id=item.id, given=methods))]
+        return [diagnostic("IDEO959", origin, ("id",), msg("rubric.one-method", entry=item.id, given=methods))]
     if item.ledger is not None and (item.ledger.obligation_kind is None) == (item.ledger.obligation is None):
-        return [diagnostic("IDEO959", origin, ("ledger",), msg("rubric.one-target", id=item.id))]
+        return [diagnostic("IDEO959", origin, ("ledger",), msg("rubric.one-target", entry=item.id))]
     out = []
     if item.cap is not None and item.cap > item.points + EPSILON:
         out.append(diagnostic("IDEO954", origin, ("cap",), msg("rubric.cap-over-points", cap=item.cap, points=item.points)))
@@ -92,7 +92,7 @@ def _check_veto(veto, origin: Origin, rubric: Rubric) -> list[Diagnostic]:
     trigger = veto.trigger
     kinds = [] if trigger is None else [k for k, v in (("accountability", trigger.accountability_forms), ("event", trigger.event_kind), ("finding", trigger.codes)) if v]
     if len(kinds) != 1:
-        out.append(diagnostic("IDEO956", origin, ("trigger",), msg("rubric.veto-no-trigger" if not kinds else "rubric.veto-two-triggers", id=veto.id)))
+        out.append(diagnostic("IDEO956", origin, ("trigger",), msg("rubric.veto-no-trigger" if not kinds else "rubric.veto-two-triggers", entry=veto.id)))
     elif trigger.conclusion and kinds != ["event"]:
         out.append(diagnostic("IDEO956", origin, ("trigger", "conclusion"), msg("rubric.conclusion-without-event")))
     if trigger is not None:
@@ -104,7 +104,7 @@ def _check_veto(veto, origin: Origin, rubric: Rubric) -> list[Diagnostic]:
                 out.append(diagnostic("IDEO955", origin, ("trigger", "codes", index), msg("rubric.unknown-code", code=code)))
     consequence = veto.consequence
     if consequence.grade is None and not consequence.loses_award:
-        out.append(diagnostic("IDEO956", origin, ("consequence",), msg("rubric.veto-no-consequence", id=veto.id)))
+        out.append(diagnostic("IDEO956", origin, ("consequence",), msg("rubric.veto-no-consequence", entry=veto.id)))
     if consequence.grade is not None and consequence.grade not in vocab.LOWEST_WORDS and consequence.grade not in {g.title for g in rubric.grades}:
         out.append(diagnostic("IDEO955", origin, ("consequence", "grade"), msg("rubric.unknown-grade", grade=consequence.grade, known=[g.title for g in rubric.grades])))
     return out

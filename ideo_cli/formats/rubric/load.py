@@ -74,7 +74,7 @@ class RubricError(Exception):
 def diagnostic(code: str, origin: Origin, path: tuple, message, *, key: bool = False, help=None) -> Diagnostic:
     pos = origin.doc.locate(origin.path + path, key=key)
     return Diagnostic(
-        code=code, name=CODES[code], severity=Severity.FATAL, message=message,
+        code=code, name=CODES[code], severity=Severity.ERROR, message=message,
         file=origin.doc.file, line=pos.line, col=pos.col, end_line=pos.line, end_col=pos.end_col,
         path=_format_path(origin.path + path), help=help,
     )
@@ -169,7 +169,7 @@ def _merge(chain: list[_Layer], sources) -> Rubric:
         for index, gone in enumerate(f.remove):
             found = [table for table in (items, bonus, vetoes) if gone in table]
             if not found:
-                problems.append(diagnostic("IDEO955", Origin(layer.doc, ()), ("remove", index), msg("rubric.remove-unknown", id=gone)))
+                problems.append(diagnostic("IDEO955", Origin(layer.doc, ()), ("remove", index), msg("rubric.remove-unknown", entry=gone)))
             for table in found:
                 del table[gone]
         if f.total is not None:
@@ -181,14 +181,14 @@ def _merge(chain: list[_Layer], sources) -> Rubric:
             for index, entry in enumerate(entries):
                 origin = Origin(layer.doc, (key, index))
                 if entry.id in local:
-                    problems.append(diagnostic("IDEO957", origin, ("id",), msg("rubric.duplicate-id", id=entry.id)))
+                    problems.append(diagnostic("IDEO957", origin, ("id",), msg("rubric.duplicate-id", entry=entry.id)))
                 local.add(entry.id)
                 table[entry.id] = (entry, origin)
     ids: dict[str, str] = {}
     for key, table in (("items", items), ("bonus", bonus), ("vetoes", vetoes)):
         for entry_id, (_, origin) in table.items():
             if entry_id in ids and ids[entry_id] != key:
-                problems.append(diagnostic("IDEO957", origin, ("id",), msg("rubric.duplicate-id", id=entry_id)))
+                problems.append(diagnostic("IDEO957", origin, ("id",), msg("rubric.duplicate-id", entry=entry_id)))
             ids.setdefault(entry_id, key)
     if total is None:
         problems.append(diagnostic("IDEO953", Origin(leaf.doc, ()), ("total",), msg("rubric.missing-total")))
