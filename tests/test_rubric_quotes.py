@@ -3,6 +3,7 @@ bonus item and veto quotes its document verbatim (as tests/test_rulebook_quotes.
 does for rules), and the file says plainly that it is a sample."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from ideo_cli.formats.rubric import vocab
 
 REPO = Path(__file__).resolve().parents[1]
 RUBRICS = REPO / "ideo_cli" / "data" / "rubrics"
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = Path(os.environ.get("IDEO_SEEDS") or REPO.parent / "shared" / "seeds")  # IDEO_SEEDS: for a checkout elsewhere
 DOCUMENTS = yaml.safe_load((REPO / "ideo_cli" / "data" / "rulebooks" / "documents.yaml").read_text(encoding="utf-8"))["documents"]
 QUOTE_MIN, QUOTE_MAX = 8, 60
 

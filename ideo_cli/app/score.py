@@ -57,7 +57,7 @@ def run(options: ScoreOptions) -> CommandResult:
         return CommandResult(exit_code=EXIT_FATAL, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
     units = apply_assumptions(units, assumptions)
     cards = [score_unit(rubric, unit) for unit in units]
-    data = render_scorecards(options.format, cards, ScoreRenderOptions(lang=lang, stamp=now_from_env(), rubric_files=rubric.files))
+    data = render_scorecards(options.format, cards, ScoreRenderOptions(lang=lang, stamp=now_from_env(), rubric_files=rubric.files, width=_width()))
     problems = [d for card in cards for d in card.problems]
     result = CommandResult(exit_code=EXIT_FINDINGS if problems else EXIT_CLEAN)
     if problems:
@@ -68,6 +68,14 @@ def run(options: ScoreOptions) -> CommandResult:
         result.outputs = [OutputFile(options.output, data)]
         result.notes = [msg("score.wrote", path=options.output, units=len(cards))]
     return result
+
+
+def _width() -> int:
+    """The table's width: $COLUMNS when set (a terminal, or a test at 80), else 100 — never the pipe's guess."""
+    import os
+
+    value = os.environ.get("COLUMNS", "")
+    return max(60, min(int(value), 400)) if value.isdigit() else 100
 
 
 def parse_assumptions(values: list[str]) -> dict[tuple[str, str], str]:
@@ -81,7 +89,7 @@ def parse_assumptions(values: list[str]) -> dict[tuple[str, str], str]:
     for value in values:
         target, _, status = value.partition("=")
         obligation, _, period = target.partition(":")
-        status = status.strip() or st.DONE if "=" not in value else status.strip()
+        status = status.strip() if "=" in value else st.DONE  # "topic-study:2027H2" alone means done
         if not obligation.strip() or not period.strip() or status not in names:
             raise UsageError(msg("score.bad-assume", value=value, statuses=list(st.STATUSES)))
         out[(obligation.strip(), period.strip())] = names[status]
