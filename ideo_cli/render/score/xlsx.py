@@ -74,7 +74,7 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
             index, item.title, texts.method_name(item.method, lang),
             item.points, item.awarded,
             "\n".join(lines) or t(msg("score.full-marks" if not bonus else "score.no-bonus"), lang),
-            "\n".join(item.evidence), texts.citation_text(item.citation, lang),
+            "\n".join(item.evidence), texts.citation_text(item.citation, lang, short=True),
         ])
         _style_row(sheet, body, wrap, border)
     if card.vetoes:
@@ -84,7 +84,7 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
         for veto in card.vetoes:
             state = t(msg("score.veto-triggered" if veto.triggered else "score.veto-not-triggered"), lang)
             causes = "\n".join(texts.cause_line(c, lang) for c in veto.causes)
-            sheet.append(["", veto.title, state, "", "", causes, "", texts.citation_text(veto.citation, lang)])
+            sheet.append(["", veto.title, state, "", "", causes, "", texts.citation_text(veto.citation, lang, short=True)])
             _style_row(sheet, body, wrap, border)
     sheet.append(["", t(msg("score.sheet-total"), lang), "", card.total_points, card.score, "\n".join([texts.summary(card, lang), *texts.veto_summary(card, lang), texts.risk_summary(card, lang)]).strip(), "", ""])
     _style_row(sheet, bold, wrap, border)
@@ -104,10 +104,27 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
 
 
 def _style_row(sheet, font, wrap, border) -> None:
-    for cell in sheet[sheet.max_row]:
+    lines = 1
+    for index, cell in enumerate(sheet[sheet.max_row]):
         cell.font = font
         cell.alignment = wrap
         cell.border = border
+        if isinstance(cell.value, str) and index < len(WIDTHS):
+            lines = max(lines, _wrapped_lines(cell.value, WIDTHS[index]))
+    # spreadsheet programs do not grow a row for wrapped text on opening: set its height
+    sheet.row_dimensions[sheet.max_row].height = 14 * lines + 4
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    import math
+    import unicodedata
+
+    per_line = max(width - 1, 1)
+    total = 0
+    for line in text.split("\n"):
+        columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        total += max(1, math.ceil(columns / per_line))
+    return total
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
