@@ -55,4 +55,5 @@ def render(cards, options) -> bytes:
         risk = texts.risk_summary(card, lang)
         if risk:
             console.print(escape(risk))
-    return buffer.getvalue().encode("utf-8")
+    # rich pads every cell to the column width; trailing blanks only get in the way of diffs and mail
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()).encode("utf-8")
