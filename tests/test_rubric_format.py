@@ -132,3 +132,20 @@ def test_extends_unknown_parent_is_located(tmp_path):
     path.write_text("格式版本: 1\n文件类型: 考核细则\n编号: orphan\n名称: 孤儿\n继承: [nowhere.yaml]\n", encoding="utf-8")
     run = run_ideo("score", UNIT, "--rubric", path, "--year", 2026)
     assert run.code == 2 and "IDEO952" in run.err and f"{path.as_posix()}:5:" in run.err and "nowhere.yaml" in run.err, run
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("格式版本: 1\n文件类型: 考核细则\n编号: x\n名称: [未闭合\n", "IDEO004"),
+        ("格式版本: 1\n文件类型: 考核细则\n编号: x\n名称: 甲\ntitle: 乙\n", "IDEO006"),  # a Chinese key and its English twin
+        ("格式版本: 1\n文件类型: 考核细则\n编号: x\n名称: 甲\n总数: 100\n", "IDEO010"),
+        ("", "IDEO009"),
+    ],
+)
+def test_unreadable_rubrics_are_located_and_exit_2(tmp_path, text, code):
+    path = tmp_path / "细则.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = run_ideo("score", UNIT, "--rubric", path, "--year", 2026)
+    assert_no_traceback(run)
+    assert run.code == 2 and code in run.err and f"{path.as_posix()}:" in run.err and run.out == "", run

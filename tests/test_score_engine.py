@@ -153,3 +153,15 @@ def test_every_output_format_renders_the_same_card():
     for fmt in ("table", "json", "html", "xlsx"):
         data = render_scorecards(fmt, [card], ScoreRenderOptions(lang="zh"))
         assert data and data == render_scorecards(fmt, [card], ScoreRenderOptions(lang="zh"))
+
+
+def test_a_ledger_record_of_any_shape_is_described_by_its_location_and_evidence():
+    from types import SimpleNamespace
+
+    from ideo_cli.scoring.observe import describe_record
+
+    record = SimpleNamespace(file="plans/x/台账/2027.yaml", line=12, evidence=[SimpleNamespace(path="佐证/纪要.pdf", note=None), SimpleNamespace(path=None, note="纸质存档：党建办档案柜")])
+    assert describe_record(record) == RecordRef("plans/x/台账/2027.yaml:12", ("佐证/纪要.pdf", "纸质存档：党建办档案柜"))
+    assert describe_record(None) is None
+    card = score_unit(MINIMAL, observe(occ("2027H1", dt.date(2027, 6, 30), st.DONE, record), occ("2027H2", dt.date(2027, 11, 30), st.DONE, record)))
+    assert item(card, "topic-study").evidence == ["佐证/纪要.pdf", "纸质存档：党建办档案柜"]

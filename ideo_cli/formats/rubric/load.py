@@ -94,7 +94,7 @@ def builtin_rubric(name: str) -> Path | None:
 def load_rubric(path: Path | str, display: str | None = None) -> Rubric:
     """Read, validate, merge and check; raise :class:`RubricError` with every problem found."""
     sources: dict[str, str] = {}
-    chain = _read_chain(Path(path), display, (), sources, None)
+    chain = _read_chain(Path(path), display, (), sources)
     rubric = _merge(chain, sources)
     from ideo_cli.formats.rubric.check import check_rubric
 
@@ -128,7 +128,7 @@ def _read_one(path: Path, display: str | None, sources: dict[str, str]) -> _Laye
     return _Layer(doc, model)
 
 
-def _read_chain(path: Path, display: str | None, stack: tuple[Path, ...], sources, referrer: tuple[Origin, tuple] | None) -> list[_Layer]:
+def _read_chain(path: Path, display: str | None, stack: tuple[Path, ...], sources) -> list[_Layer]:
     """This file's ancestors (root first), then the file itself."""
     layer = _read_one(path, display, sources)
     here = path.resolve()
@@ -141,8 +141,9 @@ def _read_chain(path: Path, display: str | None, stack: tuple[Path, ...], source
         if target.resolve() in stack + (here,):
             cycle = [p.name for p in stack + (here,)] + [target.name]
             raise RubricError([diagnostic("IDEO952", where[0], where[1], msg("rubric.extends-cycle", cycle=" → ".join(cycle)))], sources)
-        shown = target.as_posix() if not str(target).startswith(str(Path(str(resources.files("ideo_cli.data.rubrics"))))) else f"<ideo>/rubrics/{target.name}"
-        chain.extend(_read_chain(target, shown, stack + (here,), sources, where))
+        shipped = Path(str(resources.files("ideo_cli.data.rubrics")))
+        shown = f"<ideo>/rubrics/{target.name}" if target.parent == shipped else target.as_posix()
+        chain.extend(_read_chain(target, shown, stack + (here,), sources))
     chain.append(layer)
     return chain
 
