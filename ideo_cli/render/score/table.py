@@ -25,11 +25,15 @@ def render(cards, options) -> bytes:
         triggered = [v for v in card.vetoes if v.triggered]
         if triggered:
             console.print(escape(t(msg("score.vetoes-triggered", n=len(triggered)), lang)))
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, width=3, justify="right")
+            grid.add_column(overflow="fold")
             for veto in triggered:
-                console.print(escape(f"  ✗ {veto.title}"))
+                grid.add_row("✗", escape(veto.title))
                 for cause in veto.causes:
-                    console.print(escape(f"      {texts.cause_line(cause, lang)}"))
-                console.print(escape(f"      {t(msg('score.source'), lang)}{texts.citation_text(veto.citation, lang, short=True)}"))
+                    grid.add_row("", escape(texts.cause_line(cause, lang)))
+                grid.add_row("", escape(t(msg("score.source"), lang) + texts.citation_text(veto.citation, lang, short=True)))
+            console.print(grid)
         else:
             console.print(escape(t(msg("score.no-veto", n=len(card.vetoes)), lang)))
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
