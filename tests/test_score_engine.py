@@ -165,3 +165,17 @@ def test_a_ledger_record_of_any_shape_is_described_by_its_location_and_evidence(
     assert describe_record(None) is None
     card = score_unit(MINIMAL, observe(occ("2027H1", dt.date(2027, 6, 30), st.DONE, record), occ("2027H2", dt.date(2027, 11, 30), st.DONE, record)))
     assert item(card, "topic-study").evidence == ["佐证/纪要.pdf", "纸质存档：党建办档案柜"]
+
+
+def test_rank_grade_counts_and_histogram_for_the_rollup():
+    from dataclasses import replace
+
+    from ideo_cli.scoring.rank import grade_counts, histogram, rank
+
+    full = score_unit(MINIMAL, full_marks())
+    vetoed = score_unit(MINIMAL, full_marks(events=[EventFact("e", "重大舆情", dt.date(2027, 5, 1), "处置不力")]))
+    cards = [replace(full, unit="b"), replace(full, unit="a"), replace(vetoed, unit="c"), score_unit(MINIMAL, observe())]
+    ranked = rank(cards)
+    assert [(r.rank, r.card.unit, r.card.score) for r in ranked] == [(1, "a", 20), (1, "b", 20), (3, "xx-branch", 0), (4, "c", 20)]
+    assert grade_counts(cards, [g.title for g in MINIMAL.grades]) == {"合格": 2, "不合格": 2}
+    assert histogram(cards, 20, bins=4) == [(0, 5, 1), (5, 10, 0), (10, 15, 0), (15, 20, 3)]
