@@ -179,3 +179,21 @@ def test_rank_grade_counts_and_histogram_for_the_rollup():
     assert [(r.rank, r.card.unit, r.card.score) for r in ranked] == [(1, "a", 20), (1, "b", 20), (3, "xx-branch", 0), (4, "c", 20)]
     assert grade_counts(cards, [g.title for g in MINIMAL.grades]) == {"合格": 2, "不合格": 2}
     assert histogram(cards, 20, bins=4) == [(0, 5, 1), (5, 10, 0), (10, 15, 0), (15, 20, 3)]
+
+
+def test_a_unit_with_accountability_and_event_facts_is_vetoed():
+    import yaml
+
+    facts = yaml.safe_load((FIXTURES / "vetoed-facts.yaml").read_text(encoding="utf-8"))
+    obs = observe(
+        *[occ(o["周期"], o["截止"], o["状态"], RecordRef(o["位置"])) for o in facts["专题研究"]],
+        accountability=[AccountabilityFact(a["人员"], a["形式"], a["决定日期"], a["位置"]) for a in facts["问责"]],
+        events=[EventFact(e["编号"], e["类别"], e["日期"], e["结论"], e["位置"]) for e in facts["事件"]],
+        manual_scores=[ManualScore(s["项目"], s["得分"], "assessor" if s["角色"] == "考核组" else "self", s["评分人"], s["日期"], "plans/x/台账/2027.yaml", s["行"]) for s in facts["评分"]],
+    )
+    card = score_unit(MINIMAL, obs)
+    assert (card.score, card.grade_by_score, card.grade, card.loses_award) == (20, "合格", "不合格", True)
+    assert [v.id for v in card.vetoes if v.triggered] == ["accountability", "opinion-mishandled"]
+    table = render_scorecards("table", [card], ScoreRenderOptions(lang="zh", width=80)).decode("utf-8")
+    assert "否决项（已触发 2 项）" in table and "问责：王晓峰，通报批评（2027-09-03）（plans/x/台账/2027.yaml:60）" in table
+    assert "等次：不合格" in table and "按得分为“合格”，因否决项定为“不合格”" in table
