@@ -145,3 +145,16 @@ def is_rubric(data: object) -> bool:
         return False
     value = data.get("kind", data.get("文件类型"))
     return isinstance(value, str) and value.strip() in vocab.KIND_VALUES and any(k in data for k in ("ideo", "格式版本", "版本"))
+
+
+def _declare_chinese_keys(*models: type[BaseModel]) -> None:
+    """Each field's Chinese keys on the field itself (``json_schema_extra={"zh": [...]}``),
+    where the one validator (``ideo_cli/documents/validate.py``) reads a model's vocabulary."""
+    for model in models:
+        for name, info in model.model_fields.items():
+            if name in vocab.ZH_KEYS:
+                info.json_schema_extra = {"zh": list(vocab.ZH_KEYS[name])}
+        model.model_rebuild(force=True)
+
+
+_declare_chinese_keys(Citation, LedgerScoring, FindingScoring, ManualScoring, Item, BonusItem, Trigger, Consequence, Veto, Grade, RubricFile)
