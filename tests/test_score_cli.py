@@ -48,6 +48,10 @@ def test_sample_scores_every_example_unit_and_every_deduction_is_traceable():
                 assert d["reason"] and "None" not in d["reason"], d
 
 
+def test_a_shipped_rubric_is_named_by_its_name():
+    assert score_json(BRANCH, "--rubric", "sample", *AS_OF) == score_json(BRANCH, "--rubric", SAMPLE, *AS_OF)
+
+
 def test_assume_changes_the_score_as_expected():
     before = score_json(BRANCH, "--rubric", SAMPLE, *AS_OF)[0]
     after = score_json(BRANCH, "--rubric", SAMPLE, *AS_OF, "--assume", "topic-study:2026H1=done")[0]

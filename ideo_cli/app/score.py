@@ -40,8 +40,14 @@ def run(options: ScoreOptions) -> CommandResult:
         raise UsageError(msg("score.bad-year", year=options.year, low=MIN_YEAR, high=MAX_YEAR))
     as_of = parse_date_option("--as-of", options.as_of_text) if options.as_of_text else today_from_env()
     assumptions = parse_assumptions(options.assume)
+    from ideo_cli.formats.rubric.load import builtin_rubric
+
+    path, shown = options.rubric, None
+    shipped = builtin_rubric(str(options.rubric)) if not options.rubric.exists() and "/" not in str(options.rubric) else None
+    if shipped is not None:  # `--rubric sample`: a rubric shipped with ideo
+        path, shown = shipped, f"<ideo>/rubrics/{shipped.name}"
     try:
-        rubric = load_rubric(options.rubric)
+        rubric = load_rubric(path, shown)
     except RubricError as exc:
         return _diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
     files = plan_files(options.paths)
