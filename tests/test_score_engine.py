@@ -197,3 +197,15 @@ def test_a_unit_with_accountability_and_event_facts_is_vetoed():
     table = render_scorecards("table", [card], ScoreRenderOptions(lang="zh", width=80)).decode("utf-8")
     assert "否决项（已触发 2 项）" in table and "问责：王晓峰，通报批评（2027-09-03）（plans/x/台账/2027.yaml:60）" in table
     assert "等次：不合格" in table and "按得分为“合格”，因否决项定为“不合格”" in table
+
+
+def test_a_veto_naming_a_grade_lowers_to_it_and_never_raises(tmp_path):
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8").replace("    后果: {等次降为: 最低, 取消评优: true}", "    后果: {等次降为: 合格}")
+    path = tmp_path / "named-grade.yaml"
+    path.write_text(text, encoding="utf-8")
+    rubric = load_rubric(path)
+    mishandled = [EventFact("major-opinion", "重大舆情", dt.date(2027, 8, 2), "处置不力")]
+    low = score_unit(rubric, observe(events=mishandled))  # 0 points: 不合格 by score stays 不合格
+    assert (low.grade_by_score, low.grade, low.loses_award) == ("不合格", "不合格", False)
+    last_year = score_unit(rubric, observe(events=[EventFact("major-opinion", "重大舆情", dt.date(2026, 8, 2), "处置不力")]))
+    assert not last_year.vetoed

@@ -171,7 +171,8 @@ def _veto(veto, obs: Observations) -> VetoResult:
                 causes.append(Deduction(0, msg("score.veto.accountability", person=fact.person, form=fact.form, on=fact.decided_on or "-"), record=fact.where or None))
     elif trigger.event_kind:
         for fact in obs.events:
-            if fact.kind == trigger.event_kind and (trigger.conclusion is None or fact.conclusion == trigger.conclusion):
+            in_year = fact.on is None or fact.on.year == obs.year
+            if in_year and fact.kind == trigger.event_kind and (trigger.conclusion is None or fact.conclusion == trigger.conclusion):
                 causes.append(Deduction(0, msg("score.veto.event", event=fact.event, kind=fact.kind, conclusion=fact.conclusion or "-", on=fact.on or "-"), record=fact.where or None))
     elif trigger.codes:
         codes = set(trigger.codes)
