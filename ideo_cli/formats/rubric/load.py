@@ -112,7 +112,7 @@ class _Layer:
 
 def _read_one(path: Path, display: str | None, sources: dict[str, str]) -> _Layer:
     try:
-        doc = load_yaml_file(path, "zh", vocab.translate_key, display)
+        doc = load_yaml_file(path, "zh", vocab.translate_key, display)  # the shared loader still takes a language (transitional): its messages become catalogue Messages there
     except LoadError as exc:
         shown = display or path.as_posix()
         if exc.source is not None:
