@@ -9,7 +9,6 @@ import pytest
 
 from ideo_cli.diagnostics import Diagnostic, Severity
 from ideo_cli.formats.rubric import load_rubric
-from ideo_cli.i18n import msg
 from ideo_cli.ledger import status as st
 from ideo_cli.render.score import ScoreRenderOptions, render_scorecards
 from ideo_cli.schedule.occurrence import Occurrence, Person

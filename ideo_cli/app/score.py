@@ -1,7 +1,6 @@
 """`ideo score`: a unit's year scored against a rubric (考核细则), before the inspectors come."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -90,7 +90,7 @@ def _ledger(item, card: ItemScore, obs: Observations) -> None:
         card.deductions.append(_occ(rule.per_missing, "score.deduct.missing", o, st.OVERDUE, None, obs))
     unplanned = missing_now - min(missing_now, len(missed))
     target = rule.obligation_kind or rule.obligation
-    for n in range(unplanned):
+    for _ in range(unplanned):
         card.deductions.append(Deduction(rule.per_missing, msg("score.deduct.not-planned", target=target, required=required, planned=len(occs))))
     for o in open_[:still_possible]:
         card.at_risk.append(_occ(rule.per_missing, "score.risk.open", o, statuses[o.uid], None, obs))
