@@ -91,6 +91,15 @@ KINDS: dict[str, Kind] = {
         schema_id="https://ideo.invalid/schema/ideo-rulebook-1.schema.json",
         title="ideo 规则集文件 / ideo rulebook file",
     ),
+    "rubric": Kind(
+        name="rubric",
+        names=("rubric", "考核细则", "评分细则"),
+        markers=(),  # only by its kind key: `kind: rubric` / `文件类型: 考核细则`
+        model="ideo_cli.formats.rubric.model:RubricFile",
+        vocabulary="ideo_cli.formats.rubric.vocab:VOCABULARY",
+        reader="ideo_cli.formats.rubric.load:read",
+        schema="ideo_cli.formats.rubric.schema:schema_text",
+    ),
 }
 
 

@@ -112,7 +112,7 @@ class _Layer:
 
 def _read_one(path: Path, display: str | None, sources: dict[str, str]) -> _Layer:
     try:
-        doc = load_yaml_file(path, "zh", vocab.translate_key, display)  # the shared loader still takes a language (transitional): its messages become catalogue Messages there
+        doc = load_yaml_file(path, vocab.translate_key, display)
     except LoadError as exc:
         shown = display or path.as_posix()
         if exc.source is not None:
@@ -207,3 +207,13 @@ def _merge(chain: list[_Layer], sources) -> Rubric:
         items=[e for e, _ in items.values()], bonus=[e for e, _ in bonus.values()], vetoes=[e for e, _ in vetoes.values()],
         files=[l.doc.file for l in chain], origins=origins,
     )
+
+
+def read(doc):
+    """The registry's reader for rubrics (documents/kinds.py): the whole chain of
+    ``extends`` is read, merged and checked, so `ideo check rubric.yaml` reports
+    what `ideo score --rubric` would refuse."""
+    try:
+        return load_rubric(doc.file, doc.file), []
+    except RubricError as exc:
+        return None, list(exc.diagnostics)

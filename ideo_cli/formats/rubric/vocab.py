@@ -73,3 +73,8 @@ ACCOUNTABILITY_FORMS = ("提醒", "批评教育", "责令书面检查", "通报�
 # lowest grade: a veto's consequence may name a grade or say "the lowest"
 LOWEST_WORDS = ("lowest", "最低", "最低等次")
 ROLES = {"self": ("自评", "self"), "assessor": ("考核组", "assessor")}
+
+from ideo_cli.documents.vocab import Vocabulary  # noqa: E402
+
+# the registry's view of the same table (documents/kinds.py)
+VOCABULARY = Vocabulary(KEY_ALIASES)
