@@ -82,8 +82,20 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
     from ideo_cli.app.inputs import today_from_env
 
     checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
-    results = [check_one(path, shown, checker) for path, shown in files]
+    ledger_plans: dict = {}  # plans loaded for ledgers, once each
+    results = [_check_ledger_or_plan(path, shown, checker, ledger_plans) for path, shown in files]
     return results, checker
+
+
+def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, plans: dict) -> FileResult:
+    """A ledger (台账, told by its kind key) is checked against its unit's plan."""
+    from ideo_cli.formats.ledger import is_ledger_file
+
+    if is_ledger_file(path):
+        from ideo_cli.ledger.checks import check_ledger_file
+
+        return check_ledger_file(path, shown, checker.today, checker.rulebook, checker.extra_profiles, plans)
+    return check_one(path, shown, checker)
 
 
 def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
