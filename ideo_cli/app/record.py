@@ -54,6 +54,8 @@ def run(options: RecordOptions) -> CommandResult:
         return CommandResult(exit_code=2, stderr=render("text", [FileResult(file=options.plan.as_posix(), diagnostics=exc.diagnostics, source=exc.source)], RenderOptions(lang=lang)).encode("utf-8"))
     folder = options.plan.parent
     when = _parse_when(options.on) if options.on else today
+    if (when.date() if isinstance(when, dt.datetime) else when) > today:
+        raise UsageError(msg("record.future", date=when, today=today))
     kind, entry, year = _entry(options, loaded, when)
     extra = _fields(options.fields)
     entry.update(extra)
@@ -113,14 +115,17 @@ def _entry(options: RecordOptions, loaded, when) -> tuple[str, dict, int]:
     if not year_match:
         raise UsageError(msg("record.bad-period", period=options.period, known=periods_of(loaded, options.obligation, day.year)))
     year = int(year_match.group(1))
-    known = periods_of(loaded, options.obligation, year)
+    occurrences = occurrences_of(loaded, options.obligation, year)
+    known = [o.period for o in occurrences]
     if options.period not in known:
         raise UsageError(msg("record.unknown-period", period=options.period, obligation=options.obligation, year=year, known=known))
+    occurrence = occurrences[known.index(options.period)]
+    if day < occurrence.start:
+        raise UsageError(msg("record.before-window", period=options.period, date=day, start=occurrence.start))
     return "records", {"obligation": options.obligation, "period": options.period, "time": stamp}, year
 
 
-def periods_of(loaded, obligation: str, year: int) -> list[str]:
-    """The obligation's period labels in ``year`` (the choices a prompt offers)."""
+def occurrences_of(loaded, obligation: str, year: int) -> list:
     from ideo_cli.schedule.expand import DateRange, ExpansionError
     from ideo_cli.workspace.unit import Unit
 
@@ -128,7 +133,16 @@ def periods_of(loaded, obligation: str, year: int) -> list[str]:
         occurrences = Unit(plan=loaded, folder=Path(loaded.file).parent).occurrences(DateRange.year(year))
     except ExpansionError:
         return []
-    return list(dict.fromkeys(o.period for o in occurrences if o.obligation == obligation))
+    seen: dict[str, object] = {}
+    for o in occurrences:
+        if o.obligation == obligation:
+            seen.setdefault(o.period, o)
+    return list(seen.values())
+
+
+def periods_of(loaded, obligation: str, year: int) -> list[str]:
+    """The obligation's period labels in ``year`` (the choices a prompt offers)."""
+    return [o.period for o in occurrences_of(loaded, obligation, year)]
 
 
 def _fields(pairs: list[str]) -> dict:
