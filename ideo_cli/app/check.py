@@ -82,27 +82,29 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
     from ideo_cli.app.inputs import today_from_env
 
     checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
-    ledger_plans: dict = {}  # plans loaded for ledgers, once each
-    results = [_check_ledger_or_plan(path, shown, checker, ledger_plans) for path, shown in files]
+    ledger_cache: dict = {}  # plans and the calendar ledgers need, made once per run
+    results = [_check_ledger_or_plan(path, shown, checker, ledger_cache) for path, shown in files]
     return results, checker
 
 
-def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, plans: dict) -> FileResult:
+def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache: dict) -> FileResult:
     """A ledger (台账, told by its kind key) is checked against its unit's plan."""
     from ideo_cli.formats.ledger import is_ledger_file
 
     if is_ledger_file(path):
         from ideo_cli.ledger.checks import check_ledger_file
 
-        return check_ledger_file(path, shown, checker.today, checker.rulebook, checker.extra_profiles, plans)
-    return check_one(path, shown, checker)
+        return check_ledger_file(path, shown, checker.today, checker.rulebook, checker.extra_profiles, ledger_cache)
+    return check_one(path, shown, checker, ledger_cache.setdefault("plans", {}))
 
 
-def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
+def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | None = None) -> FileResult:
     try:
         loaded = load_plan(path, checker.lang, shown)
     except LoadError as exc:
         return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
+    if loaded_plans is not None:  # its ledgers (台账/, walked next) reuse the loaded plan
+        loaded_plans[path.resolve()] = loaded
     diagnostics, waived = checker.check(loaded)
     diagnostics.extend(inline_calendar_problems(loaded, checker.lang))
     diagnostics.sort(key=lambda d: d.sort_key())
