@@ -41,10 +41,27 @@ def generate(root: Path, units: int, with_ledgers: bool) -> int:
         (unit / "计划.yaml").write_text(re.sub(rf"((?:编号|id): ){re.escape(old_id)}\b", rf"\g<1>{new_id}", plan, count=1), encoding="utf-8")
         if with_ledgers:
             (unit / "台账").mkdir()
-            (unit / "台账" / "2026.yaml").write_text(ledger.replace(f": {old_id}\n", f": {new_id}\n", 1), encoding="utf-8")
+            ledger = with_extra_events(ledger.replace(f": {old_id}\n", f": {new_id}\n", 1), 40)
+            (unit / "台账" / "2026.yaml").write_text(ledger, encoding="utf-8")
             shutil.copytree(source / "佐证", unit / "佐证")
             records += len(re.findall(r"^  - (?:事项|obligation|事件|event|整改|rectification|对象|subject):", ledger, re.M))
     return records
+
+
+def with_extra_events(ledger: str, target: int) -> str:
+    """Opinion incidents up to ``target`` records (a busy year; events may repeat)."""
+    have = len(re.findall(r"^  - (?:事项|obligation|事件|event|整改|rectification|对象|subject):", ledger, re.M))
+    match = re.search(r"^(事件记录|events):\n  - (?:事件|event): (\S+)\n", ledger, re.M)
+    if match is None or have >= target:
+        return ledger
+    chinese, event = match.group(1) == "事件记录", match.group(2)
+    keys = ("事件", "标题", "发现时间", "报告时间") if chinese else ("event", "title", "found", "reported")
+    items = []
+    for n in range(target - have):
+        day = f"2026-{1 + n % 11:02d}-{1 + n % 27:02d}"
+        items.append(f"  - {keys[0]}: {event}\n    {keys[1]}: 舆情 {n + 1}\n    {keys[2]}: {day} 09:00\n    {keys[3]}: {day} 10:00\n")
+    head = match.group(1) + ":\n"
+    return ledger.replace(head, head + "".join(items), 1)
 
 
 def timed(args: list[str], repeat: int) -> float:

@@ -141,8 +141,13 @@ def test_ledger_table_at_80_columns_and_english():
     run = run_ideo("ledger", XIAOZHAIBA, "--year", "2026", "--today", "2026-12-01", env={"COLUMNS": "80"})
     assert run.code == 0, run
     assert run.out.startswith("小寨坝镇党委 2026 年意识形态工作台账（截至 2026-12-01）")
-    for word in ("会议", "学习", "研判", "问责", "序号", "佐证材料", "逾期完成", "缺佐证"):
+    for word in ("会议", "学习", "研判", "问责", "佐证材料：", "【逾期完成】", "【缺佐证】", "不得提拔（至 2028-03-09）"):
         assert word in run.out
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in run.out.splitlines()) <= 80
+    wide = run_ideo("ledger", XIAOZHAIBA, "--year", "2026", "--today", "2026-12-01", env={"COLUMNS": "160"})
+    assert "序号" in wide.out and max(cell_len(line) for line in wide.out.splitlines()) <= 160
     english = run_ideo("ledger", XIAOZHAIBA, "--year", "2026", "--today", "2026-12-01", "--lang", "en", "--format", "markdown")
     assert english.code == 0 and "## Meetings" in english.out and "| No. | Date |" in english.out
 

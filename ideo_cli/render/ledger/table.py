@@ -11,11 +11,17 @@ from ideo_cli.render.ledger import header, row_texts, title_text
 _RATIOS = {"no": 0, "time": 2, "place": 2, "chair": 1, "attendees": 2, "content": 4, "form": 2, "owner": 2, "evidence": 3, "status": 0, "note": 4}
 
 
-def render_table(views, lang: str, width: int = 160) -> str:
+def render_table(views, lang: str, width: int | None = None) -> str:
+    import os
+
     from rich.console import Console
     from rich.table import Table
     from rich import box
 
+    if width is None:  # the terminal's width when it says so; 160 fits an A4 landscape printout
+        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 160
+    if width < 120:
+        return _stacked(views, lang, width)
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, color_system=None, highlight=False, emoji=False, markup=False, legacy_windows=False)
     for view in views:
@@ -30,3 +36,35 @@ def render_table(views, lang: str, width: int = 160) -> str:
             console.print(table)
         console.print()
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()).rstrip("\n") + "\n"
+
+
+def _stacked(views, lang: str, width: int) -> str:
+    """Narrow terminals: one block per row, the 11 columns as labelled lines."""
+    out: list[str] = []
+    colon = "：" if lang == "zh" else ": "
+    for view in views:
+        out.append(title_text(view, lang))
+        for section in view.sections:
+            out += ["", t(msg(f"ledger.section.{section.code}"), lang), "─" * min(width, 40)]
+            for row in section.rows:
+                texts = dict(zip(COLUMNS, row_texts(row, lang)))
+                out.append(f"{texts['no']:>3}. {texts['time'] or '—'}  {texts['content']}  【{texts['status']}】")
+                for column in ("place", "chair", "attendees", "form", "owner", "evidence", "note"):
+                    if texts[column]:
+                        out += _wrap(f"{header(column, lang)}{colon}{texts[column]}", width)
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap by display width (a Chinese character takes two columns)."""
+    from rich.cells import cell_len
+
+    lines, current, indent = [], "     ", "       "
+    for char in text:
+        if cell_len(current + char) > width:
+            lines.append(current.rstrip())
+            current = indent
+        current += char
+    lines.append(current.rstrip())
+    return lines
