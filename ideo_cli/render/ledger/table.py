@@ -57,14 +57,24 @@ def _stacked(views, lang: str, width: int) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Wrap by display width (a Chinese character takes two columns)."""
+    """Wrap by display width (a Chinese character takes two columns), breaking
+    after ；、， or a space where possible, so no line starts with a closing mark."""
+    import re
+
     from rich.cells import cell_len
 
     lines, current, indent = [], "     ", "       "
-    for char in text:
-        if cell_len(current + char) > width:
+    # Chinese text breaks after its marks only (a date in "（至 2028-03-09）" stays whole)
+    marks = "；、，" if re.search(r"[\u4e00-\u9fff]", text) else " "
+    for token in re.findall(f"[^{marks}]+[{marks}]?|[{marks}]", text):
+        if cell_len(current + token) > width and current.strip():
             lines.append(current.rstrip())
             current = indent
-        current += char
+            token = token.lstrip()
+        for char in token:  # a token longer than a line is cut where it must be
+            if cell_len(current + char) > width:
+                lines.append(current.rstrip())
+                current = indent
+            current += char
     lines.append(current.rstrip())
     return lines
