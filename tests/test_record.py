@@ -156,3 +156,39 @@ def test_a_two_gigabyte_file_is_hashed_streaming(unit):
     text = (unit / "台账" / "2026.yaml").read_text(encoding="utf-8")
     # sha256 of 2 GiB of zero bytes
     assert "{类型: 照片, 文件: 佐证/2026/现场录像.mp4, 校验值: a7c744c13cc101ed66c29f672f92455547889cc586ce6d44fe76ae824958ea51}" in text
+
+
+def test_on_a_terminal_it_asks_with_the_plans_choices(unit):
+    """A pseudo-terminal: the prompts offer the plan's periods and people; answers become the record."""
+    import pty
+    import select
+    import time
+
+    env = ideo_env(**EPOCH_DEC_1)
+    env["PYTHONPATH"] = str(REPO)
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: ideo with stdin and stdout on the terminal
+        os.execve(sys.executable, [sys.executable, "-m", "ideo_cli", "record", str(unit / "计划.yaml"), "topic-study"], env)
+    answers = [b"2026H2\r", b"2026-11-30\r", b"liuzq,wangxf\r"]
+    output = b""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+            text = output.decode("utf-8", "ignore")
+            if answers and text.rstrip().endswith((":", "：", "]")):
+                os.write(fd, answers.pop(0))
+    _, status = os.waitpid(pid, 0)
+    text = output.decode("utf-8", "ignore")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "2026H1" in text and "2026H2" in text and "liuzq=刘志强" in text
+    data = yaml.safe_load((unit / "台账" / "2026.yaml").read_text(encoding="utf-8"))
+    record = next(r for r in data["记录"] if r["事项"] == "topic-study" and r["周期"] == "2026H2")
+    assert record["参加人员"] == ["liuzq", "wangxf"] and str(record["时间"]) == "2026-11-30"

@@ -53,10 +53,10 @@ def _ask(options, lang: str) -> None:
         ids = [o.id for o in plan.obligations]
         for o in plan.obligations:
             typer.echo(f"  {o.id}  {o.title}")
-        options.obligation = typer.prompt(t(msg("record.ask-obligation"), lang), type=typer.Choice(ids), show_choices=False)
+        options.obligation = _choose(t(msg("record.ask-obligation"), lang), ids, None)
     if options.period is None:
         choices = periods_of(loaded, options.obligation, today.year) or [str(today.year)]
-        options.period = typer.prompt(t(msg("record.ask-period", choices=choices), lang), type=typer.Choice(choices), show_choices=False, default=choices[0])
+        options.period = _choose(t(msg("record.ask-period", choices=choices), lang), choices, choices[0])
     if options.on is None:
         options.on = typer.prompt(t(msg("record.ask-date"), lang), default=today.isoformat())
     if not any(f.split("=", 1)[0] in ("参加人员", "attendees") for f in options.fields):
@@ -64,3 +64,11 @@ def _ask(options, lang: str) -> None:
         answer = typer.prompt(t(msg("record.ask-attendees", people=people), lang), default="", show_default=False)
         if answer.strip():
             options.fields.append(f"attendees={answer}")
+
+
+def _choose(question: str, choices: list[str], default: str | None) -> str:
+    """Ask until the answer is one of ``choices`` (the plan's own ids or periods)."""
+    while True:
+        answer = typer.prompt(question, default=default) if default is not None else typer.prompt(question)
+        if answer.strip() in choices:
+            return answer.strip()
