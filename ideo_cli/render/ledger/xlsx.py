@@ -45,8 +45,14 @@ def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
                 cell.font = Font(name=FONT, bold=True, size=10)
                 cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
                 cell.border = border
+            from rich.cells import cell_len
+
             for row in section.rows:
-                sheet.append(row_texts(row, lang))
+                texts = row_texts(row, lang)
+                sheet.append(texts)
+                # LibreOffice and WPS keep a row one line high unless told: estimate the wrapped lines
+                lines = max(-(-cell_len(text) // max(_WIDTHS[c] - 1, 1)) for c, text in zip(COLUMNS, texts)) if any(texts) else 1
+                sheet.row_dimensions[sheet.max_row].height = 14 * max(lines, 1)
             for line in sheet.iter_rows(min_row=3):
                 for cell in line:
                     cell.font = Font(name=FONT, size=10)
