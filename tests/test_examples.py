@@ -43,6 +43,7 @@ TODAY = dt.date(2026, 11, 22)
 TODAY_ARG = ["--today", TODAY.isoformat()]
 
 PLANS = sorted(PLANS_DIR.glob("*/计划.yaml"))
+LEDGERS = sorted(PLANS_DIR.glob("*/台账/*.yaml"))  # checked with their plans (IDEO7xx)
 
 
 def _rulebook_codes() -> list[str]:
@@ -122,7 +123,7 @@ def test_there_are_example_plans():
 def test_plans_directory_passes(plans_report):
     proc, report = plans_report
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert report["summary"]["files"] == len(PLANS)
+    assert report["summary"]["files"] == len(PLANS) + len(LEDGERS)
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.parent.name)
@@ -195,7 +196,9 @@ def test_example_files_exist(code):
         assert not _fail_files(code), f"{code} is tested at run time; a fail.yaml here would be misleading"
     else:
         assert (folder / "fail.yaml").is_file(), f"{code}: no fail.yaml"
-    assert {p.name for p in folder.iterdir()} <= {"pass.yaml", "fail.yaml"} | {p.name for p in _fail_files(code)}
+    # IDEO700 also holds the plan every ledger example (IDEO7xx) is checked against
+    unit_plan = {"计划.yaml"} if code == "IDEO700" else set()
+    assert {p.name for p in folder.iterdir()} <= {"pass.yaml", "fail.yaml"} | unit_plan | {p.name for p in _fail_files(code)}
 
 
 # ── rule examples: behaviour (in-process) ────────────────────────────────

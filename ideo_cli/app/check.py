@@ -80,11 +80,23 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
     from ideo_cli.app.inputs import today_from_env
 
     checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
-    results = [check_one(path, shown, checker) for path, shown in files]
+    ledger_cache: dict = {}  # plans and the calendar ledgers need, made once per run
+    results = [_check_ledger_or_plan(path, shown, checker, ledger_cache) for path, shown in files]
     return results, checker
 
 
-def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
+def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache: dict) -> FileResult:
+    """A ledger (台账, told by its kind key) is checked against its unit's plan."""
+    from ideo_cli.formats.ledger import is_ledger_file
+
+    if is_ledger_file(path):
+        from ideo_cli.ledger.checks import check_ledger_file
+
+        return check_ledger_file(path, shown, checker.today, checker.rulebook, checker.extra_profiles, ledger_cache)
+    return check_one(path, shown, checker, ledger_cache.setdefault("plans", {}))
+
+
+def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | None = None) -> FileResult:
     """Whatever kind the file is, its located diagnostics; a plan's also run the rules."""
     from ideo_cli.documents.kinds import read_any
 
@@ -92,6 +104,8 @@ def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
     diagnostics = list(found.diagnostics)
     waived = 0
     if found.kind == "plan" and found.value is not None:
+        if loaded_plans is not None:  # its ledgers (台账/, walked next) reuse the loaded plan
+            loaded_plans[path.resolve()] = found.value
         diagnostics, waived = checker.check(found.value)
     diagnostics.sort(key=lambda d: d.sort_key())
     return FileResult(file=shown, diagnostics=diagnostics, source=found.source, waived=waived)

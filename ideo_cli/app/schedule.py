@@ -36,6 +36,7 @@ class ScheduleOptions:
     lang: str = "zh"
     calendars: list[Path] = field(default_factory=list)
     person: str | None = None
+    today: dt.date | None = None  # ledger statuses are derived as of this day (None: read no ledgers)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Schedule:
     plans: list[LoadedPlan]
     calendar: WorkCalendar
     occurrences: list[Occurrence]
+    ledgers: dict = field(default_factory=dict)  # plan path (resolved) → its LoadedLedgers
 
     def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
         years = range(span.first.year, span.last.year + 1)
@@ -81,9 +83,15 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     lang = options.lang
     plans: list[LoadedPlan] = []
     failed: list[FileResult] = []
+    plan_paths: list[Path] = []
+    ledger_files: list[Path] = []  # ledgers named or found by the walk: read with their plans
     for path, shown in options.files:
+        if _is_ledger(path):
+            ledger_files.append(path)
+            continue
         try:
             plans.append(load_plan(path, shown))
+            plan_paths.append(path)
         except LoadError as exc:
             failed.append(FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source))
     if failed:
@@ -128,7 +136,28 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
             raise ScheduleError(message=pick({"zh": "没有编号为“{p}”的人员", "en": "no person with id '{p}'"}, lang, p=options.person))
         occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
-    return Schedule(plans, calendar, occurrences)
+    ledgers = _annotate_from_ledgers(list(zip(plan_paths, plans)), ledger_files, occurrences, options.today)
+    return Schedule(plans, calendar, occurrences, ledgers)
+
+
+# ---- ledger reading (helper "ledger"): statuses from the 台账 beside each plan
+def _is_ledger(path: Path) -> bool:
+    from ideo_cli.formats.ledger import is_ledger_file
+
+    return is_ledger_file(path)
+
+
+def _annotate_from_ledgers(plans: list[tuple[Path, LoadedPlan]], ledger_files: list[Path], occurrences: list[Occurrence], today: dt.date | None) -> dict:
+    if today is None:
+        return {}
+    from ideo_cli.ledger.beside import read_ledgers, unit_records
+    from ideo_cli.ledger.match import annotate
+
+    by_plan, failed = read_ledgers(plans, ledger_files)
+    if failed:
+        raise ScheduleError(failed)
+    annotate(occurrences, unit_records(plans, by_plan, today), today)
+    return by_plan
 
 
 def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
@@ -158,7 +187,7 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang):
         files = discover(paths)
         if not files:
             raise UsageError(msg("todo.no-files"))
-        schedule = build_schedule(ScheduleOptions(files=files, span=span, lang=lang, calendars=list(calendars), person=person))
+        schedule = build_schedule(ScheduleOptions(files=files, span=span, lang=lang, calendars=list(calendars), person=person, today=today))
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))

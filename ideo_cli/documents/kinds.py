@@ -91,6 +91,15 @@ KINDS: dict[str, Kind] = {
         schema_id="https://ideo.invalid/schema/ideo-rulebook-1.schema.json",
         title="ideo 规则集文件 / ideo rulebook file",
     ),
+    "ledger": Kind(
+        name="ledger",
+        names=("ledger", "台账"),
+        markers=(),  # only by its kind key: `kind: ledger` / `文件类型: 台账`
+        model="ideo_cli.formats.ledger.model:Ledger",
+        vocabulary="ideo_cli.formats.ledger.vocab:VOCABULARY",
+        reader="ideo_cli.ledger.load:read",
+        schema="ideo_cli.formats.ledger.schema:schema_text",
+    ),
     "rubric": Kind(
         name="rubric",
         names=("rubric", "考核细则", "评分细则"),

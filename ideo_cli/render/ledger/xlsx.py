@@ -1,0 +1,81 @@
+"""The 台账 as a workbook that prints: A4 landscape, a title row (unit, year,
+as-of date), the header repeated on every page, a Chinese font, one sheet per
+kind of work.  Zip times pinned (SOURCE_DATE_EPOCH) for reproducible bytes."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from ideo_cli.i18n import msg, t
+from ideo_cli.ledger.view import COLUMNS
+from ideo_cli.render.ledger import header, row_texts, title_text
+from ideo_cli.render.occurrences.todo_xlsx import _pin_zip_times
+
+FONT = "宋体"  # SimSun: present on every Chinese Windows/WPS install
+_WIDTHS = {"no": 5, "time": 16, "place": 14, "chair": 9, "attendees": 18, "content": 30, "form": 14, "owner": 12, "evidence": 26, "status": 9, "note": 30}
+
+
+def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    used: set[str] = set()
+    for view in views:
+        for section in view.sections:
+            name = t(msg(f"ledger.section.{section.code}"), lang)
+            title = name if len(views) == 1 else f"{view.unit[:20]}-{name}"
+            title = title[:31]
+            while title in used:
+                title = title[:29] + str(len(used))
+            used.add(title)
+            sheet = workbook.create_sheet(title)
+            sheet.append([f"{title_text(view, lang)} — {name}"])
+            sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
+            sheet["A1"].font = Font(name=FONT, bold=True, size=14)
+            sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+            sheet.row_dimensions[1].height = 28
+            sheet.append([header(c, lang) for c in COLUMNS])
+            for cell in sheet[2]:
+                cell.font = Font(name=FONT, bold=True, size=10)
+                cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+                cell.border = border
+            from rich.cells import cell_len
+
+            for row in section.rows:
+                texts = row_texts(row, lang)
+                sheet.append(texts)
+                # LibreOffice and WPS keep a row one line high unless told: estimate the wrapped lines
+                lines = max(-(-cell_len(text) // max(_WIDTHS[c] - 1, 1)) for c, text in zip(COLUMNS, texts)) if any(texts) else 1
+                sheet.row_dimensions[sheet.max_row].height = 14 * max(lines, 1)
+            for line in sheet.iter_rows(min_row=3):
+                for cell in line:
+                    cell.font = Font(name=FONT, size=10)
+                    cell.alignment = Alignment(vertical="top", wrap_text=True)
+                    cell.border = border
+            for i, column in enumerate(COLUMNS, 1):
+                sheet.column_dimensions[get_column_letter(i)].width = _WIDTHS[column]
+            sheet.freeze_panes = "A3"
+            sheet.print_title_rows = "2:2"  # the header on every printed page
+            sheet.page_setup.orientation = "landscape"
+            sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+            sheet.page_setup.fitToWidth = 1
+            sheet.page_setup.fitToHeight = 0
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            sheet.print_options.horizontalCentered = True
+    if not workbook.sheetnames:
+        workbook.create_sheet(t(msg("ledger.section.meetings"), lang))
+    stamp = (stamp or dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc).replace(tzinfo=None)
+    workbook.properties.created = stamp
+    workbook.properties.modified = stamp
+    workbook.properties.creator = "ideo"
+    raw = io.BytesIO()
+    from openpyxl.writer.excel import ExcelWriter
+
+    ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return _pin_zip_times(raw.getvalue(), stamp)
