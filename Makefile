@@ -45,7 +45,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/run.py
 
 schema: $(VENV)/.run-deps
-	$(BIN)/ideo schema -o schema/ideo-plan.schema.json
+	for kind in plan calendar rulebook ledger rubric; do $(BIN)/ideo schema --kind $$kind -o schema/ideo-$$kind.schema.json; done
 
 catalog: $(VENV)/.test-deps
 	$(BIN)/python tools/catalog.py
