@@ -34,15 +34,50 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
     from ideo_cli.app.schedule import ScheduleOptions, build_schedule
     from ideo_cli.schedule.expand import DateRange
 
-    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), lang=lang))
+    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), lang=lang, today=as_of))
     results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], lang=lang, today=as_of))
     findings = {r.file: r.diagnostics for r in results}
     out = []
+    by_file = {shown: path for path, shown in files}
     for loaded in schedule.plans:
         org = loaded.plan.organisation
+        path = by_file.get(loaded.file)
+        ledgers = schedule.ledgers.get(Path(path).resolve(), []) if path is not None else []
+        facts = ledger_facts(loaded, ledgers, year)
+        occurrences = [o for o in schedule.occurrences if o.plan == loaded.plan_id]
+        for occ in occurrences:  # the record that settled it, as a deduction cites it
+            occ.record = facts["records"].get(id(occ.record), occ.record) if occ.record is not None else None
         out.append(Observations(
             unit=loaded.plan_id, unit_name=org.short_name or org.name, year=year, as_of=as_of,
-            occurrences=[o for o in schedule.occurrences if o.plan == loaded.plan_id],
-            findings=list(findings.get(loaded.file, [])), plan_file=loaded.file,
+            occurrences=occurrences, findings=list(findings.get(loaded.file, [])), plan_file=loaded.file,
+            events=facts["events"], accountability=facts["accountability"],
         ))
     return out
+
+
+def ledger_facts(loaded_plan, ledgers, year: int) -> dict:
+    """What the engine needs from a unit's ledgers: where each record is written,
+    its events and its accountability records (as the engine's small facts)."""
+    from ideo_cli.formats.ledger.model import day_of
+    from ideo_cli.scoring.observe import AccountabilityFact, EventFact, RecordRef
+
+    kinds = {e.id: e.kind for e in loaded_plan.plan.events}
+    records: dict[int, RecordRef] = {}
+    events: list[EventFact] = []
+    accountability: list[AccountabilityFact] = []
+    for ledger in ledgers:
+        if ledger.ledger.year != year:
+            continue
+
+        def where(section: str, index: int) -> str:
+            return f"{ledger.file}:{ledger.doc.locate((section, index)).line}"
+
+        for index, record in enumerate(ledger.ledger.records):
+            evidence = tuple(e.file or (f"{e.type}（纸质：{e.paper}）" if e.paper else e.type) for e in record.evidence)
+            records[id(record)] = RecordRef(where("records", index), evidence)
+        for index, event in enumerate(ledger.ledger.events):
+            on = day_of(event.found or event.held or event.published or event.approved)
+            events.append(EventFact(event=event.event, kind=kinds.get(event.event, ""), on=on, conclusion=getattr(event, "conclusion", None), where=where("events", index)))
+        for index, item in enumerate(ledger.ledger.accountability):
+            accountability.append(AccountabilityFact(person=item.subject, form=item.form, decided_on=item.decided, where=where("accountability", index)))
+    return {"records": records, "events": events, "accountability": accountability}
