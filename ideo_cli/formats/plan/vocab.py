@@ -83,6 +83,11 @@ KEY_ALIASES: dict[str, str] = {
     "调休上班": "workdays",
     "起": "from",
     "止": "to",
+    # ---- unit tree (issue 8): superior by id, what subordinates owe the superior
+    "上级编号": "superior_id",
+    "下级事项": "subordinate_obligations",
+    "适用对象": "applies_to",
+    "汇入": "feeds",
 }
 
 # English key -> its Chinese spellings (the JSON Schema lists both).

@@ -1,0 +1,159 @@
+"""The roll-up of a subtree: units × obligation kinds (worst status, counts),
+the late list, and per-kind / per-subtree rates.  Pure data; renderers translate."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ideo_cli.ledger.status import DONE, DONE_LATE, EVIDENCE_MISSING, OVERDUE, STATUSES, WAIVED, worst
+from ideo_cli.workspace.tree import UnitTree
+
+LATE = (OVERDUE, DONE_LATE)
+
+
+def kind_order(kind: str) -> tuple:
+    match = re.fullmatch(r"O(\d+)", kind)
+    return (0, int(match.group(1)), "") if match else (1, 0, kind)
+
+
+@dataclass
+class Cell:
+    worst: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Row:
+    unit: dict
+    depth: int
+    cells: dict[str, Cell]
+    has_children: bool = False
+
+
+@dataclass
+class LateItem:
+    unit_id: str
+    unit_name: str
+    title: str
+    period: str
+    due: dt.date
+    days_late: int | None
+    status: str
+    owners: list[str]
+    at_risk: str | None  # the superior's item this one feeds
+    at_risk_unit: str | None
+
+
+@dataclass
+class Rate:
+    planned: int = 0
+    due: int = 0  # due on or before as-of
+    on_time: int = 0
+    late: int = 0
+    missing: int = 0  # overdue (nothing recorded)
+    evidence_missing: int = 0
+
+    def add(self, status: str, is_due: bool) -> None:
+        self.planned += 1
+        self.due += is_due
+        if status in (DONE, WAIVED):
+            self.on_time += 1
+        elif status == DONE_LATE:
+            self.late += 1
+        elif status == OVERDUE:
+            self.missing += 1
+        elif status == EVIDENCE_MISSING:
+            self.evidence_missing += 1
+
+    @property
+    def rate(self) -> float | None:
+        return round(self.on_time / self.due, 4) if self.due else None
+
+
+@dataclass
+class Rollup:
+    root: str | None  # None: a forest (several roots)
+    year: int
+    as_of: dt.date
+    kinds: list[str]
+    rows: list[Row]
+    late: list[LateItem]
+    per_kind: dict[str, Rate]
+    per_subtree: list[tuple[dict, Rate]]  # each child of the root (its whole subtree), then the total
+    total: Rate
+    parent: dict | None = None  # the root's superior (for links up)
+    children: list[dict] = field(default_factory=list)
+
+
+def _applies(requirement: dict, unit: dict) -> bool:
+    targets = requirement.get("applies_to") or []
+    return unit.get("type") in targets or unit.get("id") in targets
+
+
+def at_risk(parent: dict | None, unit: dict, kind: str) -> str | None:
+    if not parent:
+        return None
+    for req in parent.get("requires") or []:
+        if req.get("kind") == kind and _applies(req, unit):
+            return req.get("feeds_title") or req.get("title")
+    return None
+
+
+def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: dt.date, root: str | None = None) -> Rollup:
+    tops = [root] if root else list(tree.roots)
+    walk = [(uid, depth) for top in tops for uid, depth in tree.walk(top)]
+    kinds = sorted({o["kind"] for uid, _ in walk for o in summaries[uid]["occurrences"]}, key=kind_order)
+    rows: list[Row] = []
+    late: list[LateItem] = []
+    per_kind = {k: Rate() for k in kinds}
+    per_unit_rate: dict[str, Rate] = {}
+    for uid, depth in walk:
+        summary = summaries[uid]
+        unit = summary["unit"]
+        parent_id = tree.parent(uid)
+        parent = summaries.get(parent_id) if parent_id else None
+        cells: dict[str, Cell] = {}
+        rate = per_unit_rate.setdefault(uid, Rate())
+        for occ in summary["occurrences"]:
+            status = occ["status"]
+            due = dt.date.fromisoformat(occ["due"])
+            cell = cells.setdefault(occ["kind"], Cell())
+            cell.counts[status] = cell.counts.get(status, 0) + 1
+            is_due = due <= as_of
+            per_kind[occ["kind"]].add(status, is_due)
+            rate.add(status, is_due)
+            if status in LATE:
+                done_on = occ.get("done_on")
+                end = dt.date.fromisoformat(done_on) if done_on else (as_of if status == OVERDUE else None)
+                late.append(LateItem(uid, unit.get("short_name") or unit["name"], occ.get("title", ""), occ.get("period", ""), due,
+                                     (end - due).days if end else None, status, list(occ.get("owners") or []),
+                                     at_risk(parent, unit, occ["kind"]), (parent["unit"].get("short_name") or parent["unit"]["name"]) if parent else None))
+        for cell in cells.values():
+            cell.worst = worst(cell.counts)
+            cell.counts = {s: cell.counts[s] for s in STATUSES if s in cell.counts}
+        rows.append(Row(unit, depth, cells, bool(tree.children.get(uid))))
+    late.sort(key=lambda item: (-(item.days_late or 0), item.due, item.unit_id, item.title))
+    total = Rate()
+    for r in per_unit_rate.values():
+        _merge(total, r)
+    per_subtree = []
+    top_children = tree.children.get(root, []) if root else list(tree.roots)
+    for child in top_children:
+        rate = Rate()
+        for uid, _ in tree.walk(child):
+            _merge(rate, per_unit_rate[uid])
+        per_subtree.append((summaries[child]["unit"], rate))
+    parent_id = tree.parent(root) if root else None
+    return Rollup(root, year, as_of, kinds, rows, late, per_kind, per_subtree, total,
+                  parent=summaries[parent_id]["unit"] if parent_id else None,
+                  children=[summaries[c]["unit"] for c in top_children])
+
+
+def _merge(into: Rate, other: Rate) -> None:
+    for name in ("planned", "due", "on_time", "late", "missing", "evidence_missing"):
+        setattr(into, name, getattr(into, name) + getattr(other, name))
