@@ -35,7 +35,7 @@ def run(options: StatusOptions) -> CommandResult:
     if options.format not in FORMATS:
         raise UsageError(msg("rollup.bad-format", format=options.format, known=list(FORMATS)))
     year, as_of = resolve_dates(options.year, options.as_of)
-    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=False)
+    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=False, whole_tree=False)
     stderr = render_problems(prepared, lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])

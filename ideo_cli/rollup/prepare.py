@@ -35,7 +35,8 @@ def check_year(year: int | None, today: dt.date) -> int:
 
 
 def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = False, progress: Callable[[int, int], None] | None = None,
-            one_root: bool = True) -> Prepared:
+            one_root: bool = True, whole_tree: bool = True) -> Prepared:
+    """``whole_tree=False`` (``ideo status`` of some units): a superior outside the paths is expected."""
     from ideo_cli.app.inputs import read_source
     from ideo_cli.app.result import UsageError
     from ideo_cli.rollup.load import load_workspace
@@ -64,6 +65,8 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
     tree = build_tree(units, one_root=one_root)
     findings = False
     for problem in tree.problems:
+        if not whole_tree and problem.kind in (UNKNOWN_SUPERIOR, SEVERAL_ROOTS):
+            continue
         severity = Severity.WARNING if problem.kind == SEVERAL_ROOTS else Severity.ERROR
         add(Diagnostic(code=problem.code, name=PROBLEM_NAMES[problem.code], severity=severity, message=problem.message, file=problem.file, line=problem.line, col=problem.col))
         findings = findings or problem.kind == UNKNOWN_SUPERIOR

@@ -194,7 +194,7 @@ def validate_summary(data, file: str, year: int) -> dict:
             dt.date.fromisoformat(occ["due"])
         except ValueError:
             raise SummaryError(file, msg("rollup.summary-field", field=f"occurrences[{i}].due")) from None
-    unit.setdefault("file", file)
+    unit["file"] = file  # where this unit is read from: locations and evidence links are relative to it
     unit.setdefault("superior_id", None)
     data.setdefault("requires", [])
     return data
