@@ -157,3 +157,47 @@ def check_tree(plans: list, rulebook, lang: str, today: dt.date) -> list[Diagnos
                             superior=parent.plan.organisation.short_name or parent.plan.organisation.name, superior_item=target.title, superior_due=match[1], lead=lead), lang))
                         break
     return found
+
+
+def add_tree_findings(results: list, files: list, checker, today: dt.date) -> list:
+    """``ideo check --tree``: the tree's structure and the subordinates' obligations,
+    merged into the per-file results (plans that failed to load are left out)."""
+    from ideo_cli.diagnostics import FileResult, Severity
+    from ideo_cli.documents import LoadError
+    from ideo_cli.formats.plan.load import load_plan
+    from ideo_cli.rollup.prepare import PROBLEM_NAMES
+    from ideo_cli.rollup.summary import unit_record
+    from ideo_cli.workspace.tree import SEVERAL_ROOTS, TreeUnit, build_tree
+
+    by_file = {r.file: r for r in results}
+    plans = []
+    for path, shown in files:
+        result = by_file.get(shown)
+        if result is None or result.fatal:
+            continue
+        try:
+            loaded = load_plan(path, checker.lang, shown)
+        except LoadError:
+            continue
+        if "organisation" not in (loaded.doc.data or {}):
+            continue
+        plans.append(loaded)
+    units = []
+    for loaded in plans:
+        rec = unit_record(loaded)
+        units.append(TreeUnit(rec["id"], rec["name"], rec["type"], rec["superior_id"], rec["file"], rec["line"], rec["col"]))
+    tree = build_tree(units)
+    extra: list[Diagnostic] = []
+    for problem in tree.problems:
+        extra.append(Diagnostic(code=problem.code, name=PROBLEM_NAMES[problem.code], severity=Severity.WARNING if problem.kind == SEVERAL_ROOTS else Severity.ERROR,
+                                message=problem.message, file=problem.file, line=problem.line, col=problem.col))
+    unique = [p for p in plans if tree.units.get(p.plan_id) is not None and tree.units[p.plan_id].file == p.file]
+    extra.extend(check_tree(unique, checker.rulebook, checker.lang, today))
+    for diag in extra:
+        result = by_file.get(diag.file)
+        if result is None:
+            result = by_file[diag.file] = FileResult(file=diag.file)
+            results.append(result)
+        result.diagnostics.append(diag)
+        result.diagnostics.sort(key=lambda d: d.sort_key())
+    return results
