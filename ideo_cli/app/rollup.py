@@ -45,7 +45,8 @@ def run(options: RollupOptions) -> CommandResult:
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("rollup.xlsx-needs-output"))
     year, as_of = resolve_dates(options.year, options.as_of)
-    prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None)
+    # only what the roll-up reads is kept per occurrence: 10⁵ units fit in memory
+    prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None, compact=True)
     stderr = render_problems(prepared, lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])

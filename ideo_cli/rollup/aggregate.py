@@ -121,7 +121,7 @@ def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: d
         rate = per_unit_rate.setdefault(uid, Rate())
         for occ in summary["occurrences"]:
             status = occ["status"]
-            due = dt.date.fromisoformat(occ["due"])
+            due = _date(occ["due"])
             cell = cells.setdefault(occ["kind"], Cell())
             cell.counts[status] = cell.counts.get(status, 0) + 1
             is_due = due <= as_of
@@ -152,6 +152,16 @@ def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: d
     return Rollup(root, year, as_of, kinds, rows, late, per_kind, per_subtree, total,
                   parent=summaries[parent_id]["unit"] if parent_id else None,
                   children=[summaries[c]["unit"] for c in top_children])
+
+
+_DATES: dict[str, dt.date] = {}
+
+
+def _date(text: str) -> dt.date:
+    day = _DATES.get(text)
+    if day is None:
+        day = _DATES[text] = dt.date.fromisoformat(text)
+    return day
 
 
 def _merge(into: Rate, other: Rate) -> None:

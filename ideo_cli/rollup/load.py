@@ -29,7 +29,7 @@ def _key(path: Path, year: int, as_of: dt.date, with_findings: bool) -> str | No
         parts = [path.read_bytes()] + [p.read_bytes() for p in ledger_files(path, year)]
     except OSError:
         return None  # unreadable: computed (and reported) the normal way
-    return content_key(parts, __version__, str(year), as_of.isoformat(), str(with_findings), path.as_posix())
+    return content_key(parts, __version__, str(year), as_of.isoformat(), str(with_findings))  # content only: a moved workspace still hits
 
 
 def _summarise(job):
@@ -56,8 +56,13 @@ def _summarise_chunk(jobs):
 
 
 def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path, str]], year: int, as_of: dt.date,
-                   with_findings: bool = False, progress: Callable[[int, int], None] | None = None, workers: int | None = None) -> Loaded:
+                   with_findings: bool = False, progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+                   compact_summaries: bool = False) -> Loaded:
+    """``compact_summaries``: keep only what the roll-up reads (``ideo rollup`` of 10⁵ units)."""
+    from ideo_cli.rollup.summary import compact
     from ideo_cli.workspace.cache import SummaryCache
+
+    shrink = compact if compact_summaries else (lambda s: s)
 
     out = Loaded()
     total = len(plans) + len(summary_files)
@@ -71,7 +76,7 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
 
     for path, shown in summary_files:
         try:
-            out.summaries.extend(read_summaries(path, shown, year))
+            out.summaries.extend(shrink(s) for s in read_summaries(path, shown, year))
         except SummaryError as exc:
             out.summary_errors.append(exc)
         tick()
@@ -110,5 +115,9 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
             tick()
     for index in range(len(plans)):
         kind, value = results[index]
-        (out.summaries if kind == "ok" else out.broken).append(value)
+        if kind == "ok":
+            out.summaries.append(shrink(value))
+        else:
+            out.broken.append(value)
+        results[index] = None  # let the full summary go as soon as it is shrunk
     return out

@@ -35,7 +35,7 @@ def check_year(year: int | None, today: dt.date) -> int:
 
 
 def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = False, progress: Callable[[int, int], None] | None = None,
-            one_root: bool = True, whole_tree: bool = True) -> Prepared:
+            one_root: bool = True, whole_tree: bool = True, compact: bool = False) -> Prepared:
     """``whole_tree=False`` (``ideo status`` of some units): a superior outside the paths is expected."""
     from ideo_cli.app.inputs import read_source
     from ideo_cli.app.result import UsageError
@@ -45,7 +45,7 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
     found = discover_workspace(paths)
     if not found.plans and not found.summaries:
         raise UsageError(msg("rollup.no-units", where=[p.as_posix() for p in paths]))
-    loaded = load_workspace(found.plans, found.summaries, year, as_of, with_findings, progress)
+    loaded = load_workspace(found.plans, found.summaries, year, as_of, with_findings, progress, compact_summaries=compact)
     results: dict[str, FileResult] = {}
 
     def add(diag: Diagnostic) -> None:
