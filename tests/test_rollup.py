@@ -192,3 +192,15 @@ def test_cache_serves_unchanged_units(tmp_path):
     changed = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
     assert "支部委员会专题研究意识形态工作（改）" in changed.out
     assert len(list(cache.rglob("*.json"))) == 3
+
+
+def test_a_broken_plan_stops_the_rollup_with_its_location(tmp_path):
+    shutil.copytree(REPO / "plans" / "xiaozhaiba-town", tmp_path / "town")
+    bad = tmp_path / "branch" / "计划.yaml"
+    bad.parent.mkdir()
+    bad.write_text("格式版本: 1\n组织:\n  名称: [未闭合\n", encoding="utf-8")
+    run = run_ideo("rollup", tmp_path, *ARGS)
+    assert_no_traceback(run)
+    assert run.code == 2, run
+    assert run.out == ""
+    assert "branch/计划.yaml:4:" in run.err and "方括号列表没有闭合" in run.err
