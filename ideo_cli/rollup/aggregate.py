@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ideo_cli.ledger.status import DONE, DONE_LATE, EVIDENCE_MISSING, OVERDUE, STATUSES, WAIVED, worst
+from ideo_cli.rollup.summary import CompactOccurrence
 from ideo_cli.workspace.tree import UnitTree
 
 LATE = (OVERDUE, DONE_LATE)
@@ -17,17 +18,18 @@ def kind_order(kind: str) -> tuple:
     return (0, int(match.group(1)), "") if match else (1, 0, kind)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     worst: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    due: int = 0  # occurrences due on or before as-of
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     unit: dict
     depth: int
@@ -35,7 +37,7 @@ class Row:
     has_children: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class LateItem:
     unit_id: str
     unit_name: str
@@ -49,7 +51,7 @@ class LateItem:
     at_risk_unit: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Rate:
     planned: int = 0
     due: int = 0  # due on or before as-of
@@ -58,17 +60,10 @@ class Rate:
     missing: int = 0  # overdue (nothing recorded)
     evidence_missing: int = 0
 
-    def add(self, status: str, is_due: bool) -> None:
-        self.planned += 1
-        self.due += is_due
-        if status in (DONE, WAIVED):
-            self.on_time += 1
-        elif status == DONE_LATE:
-            self.late += 1
-        elif status == OVERDUE:
-            self.missing += 1
-        elif status == EVIDENCE_MISSING:
-            self.evidence_missing += 1
+    @classmethod
+    def of(cls, cell: "Cell") -> "Rate":
+        c = cell.counts.get
+        return cls(planned=cell.total, due=cell.due, on_time=c(DONE, 0) + c(WAIVED, 0), late=c(DONE_LATE, 0), missing=c(OVERDUE, 0), evidence_missing=c(EVIDENCE_MISSING, 0))
 
     @property
     def rate(self) -> float | None:
@@ -112,30 +107,37 @@ def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: d
     late: list[LateItem] = []
     per_kind = {k: Rate() for k in kinds}
     per_unit_rate: dict[str, Rate] = {}
+    as_of_text = as_of.isoformat()  # ISO dates compare as strings: no parsing per occurrence
     for uid, depth in walk:
         summary = summaries[uid]
         unit = summary["unit"]
         parent_id = tree.parent(uid)
         parent = summaries.get(parent_id) if parent_id else None
         cells: dict[str, Cell] = {}
-        rate = per_unit_rate.setdefault(uid, Rate())
-        for occ in summary["occurrences"]:
-            status = occ["status"]
-            due = _date(occ["due"])
-            cell = cells.setdefault(occ["kind"], Cell())
+        occurrences = summary["occurrences"]
+        if occurrences and isinstance(occurrences[0], dict):
+            occurrences = [CompactOccurrence(o) for o in occurrences]
+        for occ in occurrences:
+            status = occ.status
+            cell = cells.get(occ.kind)
+            if cell is None:
+                cell = cells[occ.kind] = Cell()
             cell.counts[status] = cell.counts.get(status, 0) + 1
-            is_due = due <= as_of
-            per_kind[occ["kind"]].add(status, is_due)
-            rate.add(status, is_due)
+            if occ.due <= as_of_text:
+                cell.due += 1
             if status in LATE:
-                done_on = occ.get("done_on")
-                end = dt.date.fromisoformat(done_on) if done_on else (as_of if status == OVERDUE else None)
-                late.append(LateItem(uid, unit.get("short_name") or unit["name"], occ.get("title", ""), occ.get("period", ""), due,
-                                     (end - due).days if end else None, status, list(occ.get("owners") or []),
-                                     at_risk(parent, unit, occ["kind"]), (parent["unit"].get("short_name") or parent["unit"]["name"]) if parent else None))
-        for cell in cells.values():
+                due = _date(occ.due)
+                end = _date(occ.done_on) if occ.done_on else (as_of if status == OVERDUE else None)
+                late.append(LateItem(uid, unit.get("short_name") or unit["name"], occ.title, occ.period, due,
+                                     (end - due).days if end else None, status, list(occ.owners),
+                                     at_risk(parent, unit, occ.kind), (parent["unit"].get("short_name") or parent["unit"]["name"]) if parent else None))
+        rate = per_unit_rate[uid] = Rate()
+        for kind, cell in cells.items():
             cell.worst = worst(cell.counts)
             cell.counts = {s: cell.counts[s] for s in STATUSES if s in cell.counts}
+            cell_rate = Rate.of(cell)
+            _merge(rate, cell_rate)
+            _merge(per_kind[kind], cell_rate)
         rows.append(Row(unit, depth, cells, bool(tree.children.get(uid))))
     late.sort(key=lambda item: (-(item.days_late or 0), item.due, item.unit_id, item.title))
     total = Rate()
