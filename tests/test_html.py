@@ -239,3 +239,18 @@ def test_escaped_title_renders_as_text_in_the_browser(browser, tmp_path):
     _open(browser, tmp_path / "out" / "unit-xiaozhaiba.html")  # no console error: the script never ran
     assert "<script>console.error(1)</script>向县委汇报" in browser.find_element(By.ID, "ledger").text
     assert browser.find_elements(By.TAG_NAME, "script") == []
+
+
+def test_printing_gives_a4_landscape_pages(site, tmp_path):
+    """Chromium's "print to PDF" of the roll-up page: A4 landscape (842 × 595 pt)."""
+    import subprocess
+
+    chromium, _ = _browser()
+    pdf = tmp_path / "rollup.pdf"
+    subprocess.run([chromium, *BROWSER_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", (site / "index.html").as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    boxes = set(re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf.read_bytes()))
+    assert boxes, "no page in the PDF"
+    for box in boxes:
+        x0, y0, width, height = (float(v) for v in box.split())
+        assert abs(width - 842) < 2 and abs(height - 595) < 2, box

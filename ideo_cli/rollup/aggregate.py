@@ -167,5 +167,9 @@ def _date(text: str) -> dt.date:
 
 
 def _merge(into: Rate, other: Rate) -> None:
-    for name in ("planned", "due", "on_time", "late", "missing", "evidence_missing"):
-        setattr(into, name, getattr(into, name) + getattr(other, name))
+    into.planned += other.planned
+    into.due += other.due
+    into.on_time += other.on_time
+    into.late += other.late
+    into.missing += other.missing
+    into.evidence_missing += other.evidence_missing
