@@ -12,6 +12,8 @@ from ideo_cli.rollup.summary import SummaryError, ledger_files, read_summaries, 
 
 PARALLEL_FROM = 200  # below this many plans to compute, a process pool costs more than it saves
 CHUNK = 64
+READ_THREADS = 8
+READ_SLICE = 512
 
 
 @dataclass
@@ -74,12 +76,21 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
         if progress is not None:
             progress(done, total)
 
-    for path, shown in summary_files:
-        try:
-            out.summaries.extend(shrink(s) for s in read_summaries(path, shown, year))
-        except SummaryError as exc:
-            out.summary_errors.append(exc)
-        tick()
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ideo_cli.rollup.summary import read_bytes
+
+    # reading is latency-bound on shared disks: threads overlap it while this thread parses
+    # (in slices, so that no more than a slice of raw bytes is held at once)
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as readers:
+        for first in range(0, len(summary_files), READ_SLICE):
+            part = summary_files[first:first + READ_SLICE]
+            for (path, shown), raw in zip(part, readers.map(read_bytes, [p for p, _ in part])):
+                try:
+                    out.summaries.extend(shrink(s) for s in read_summaries(path, shown, year, raw))
+                except SummaryError as exc:
+                    out.summary_errors.append(exc)
+                tick()
     cache = SummaryCache()
     results: dict[int, tuple] = {}
     todo: list[tuple[int, str | None, tuple]] = []

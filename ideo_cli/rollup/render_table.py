@@ -45,11 +45,11 @@ def render_table(rollup: Rollup, title: str, lang: str, width: int = 80, color: 
     else:
         late = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=text("rollup.late-title", lang, n=len(rollup.late)), title_justify="left")
         late.add_column(text("rollup.col-unit", lang), overflow="ellipsis", no_wrap=True, max_width=12)
-        late.add_column(text("rollup.col-item", lang), overflow="fold", min_width=20)
+        late.add_column(text("rollup.col-item", lang), overflow="fold", min_width=16)
         late.add_column(text("rollup.col-due", lang), no_wrap=True)
         late.add_column(text("rollup.col-days-late", lang), justify="right", no_wrap=True)
         late.add_column(text("rollup.col-owner", lang), overflow="ellipsis", no_wrap=True, max_width=8)
-        late.add_column(text("rollup.col-at-risk", lang), overflow="fold", max_width=16)
+        late.add_column(text("rollup.col-at-risk", lang), overflow="fold", min_width=10, max_width=16)
         for item in rollup.late:
             days = "—" if item.days_late is None else str(item.days_late)
             title = item.title if item.status == "overdue" else (f"{item.title}（{status_label(item.status, lang)}）" if lang == "zh" else f"{item.title} ({status_label(item.status, lang)})")

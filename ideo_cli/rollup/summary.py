@@ -151,19 +151,18 @@ def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findi
 
 
 def annotate_from_ledger(loaded, occurrences, path: Path, year: int, as_of: dt.date) -> None:
-    """Set ``occ.status``/``occ.record`` from the unit's ledger, when the ledger code is present.
+    """Set ``occ.status``/``occ.record`` from the unit's ledger (``台账/<year>.yaml``).
 
-    Until then (or without a ledger file) statuses stay None and the
-    date-based fallback applies.
+    The ledger's derivation (``ideo_cli.ledger``) is wired in here when it
+    lands; until then statuses stay None and the date-based fallback of
+    ``ideo_cli/rollup/status.py`` applies.  The ledger file's bytes are already
+    part of the cache key (``load._key``).
     """
     try:
         from ideo_cli.ledger import annotate  # type: ignore[attr-defined]
     except ImportError:
         return
-    try:
-        annotate(loaded, occurrences, as_of=as_of)
-    except TypeError:
-        return  # another signature: the merge wires it
+    annotate(loaded, occurrences, as_of=as_of)  # contract: the ledger helper's annotate(...)
 
 
 # ---- reading summaries -------------------------------------------------------
@@ -206,16 +205,22 @@ class SummaryFile:
     shown: str
 
 
-def read_summaries(path: Path, shown: str, year: int) -> list[dict]:
-    """A ``.status.json`` holds one summary or a list of them."""
+def read_bytes(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def read_summaries(path: Path, shown: str, year: int, raw: bytes | OSError | None = None) -> list[dict]:
+    """A ``.status.json`` holds one summary or a list of them (``raw``: its bytes, if already read)."""
     import json
 
     from ideo_cli.i18n import msg
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SummaryError(shown, msg("rollup.summary-unreadable", reason=exc.strerror or str(exc))) from None
+    raw = read_bytes(path) if raw is None else raw
+    if isinstance(raw, OSError):
+        raise SummaryError(shown, msg("rollup.summary-unreadable", reason=raw.strerror or str(raw)))
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
