@@ -30,7 +30,9 @@ demo: $(VENV)/.run-deps
 	$(BIN)/ideo ics plans/ --year $(YEAR) --per-person -o out/
 	$(BIN)/ideo todo plans/ --year $(YEAR) --format xlsx -o out/todo-$(YEAR).xlsx
 	$(BIN)/ideo todo plans/ --year $(YEAR) --format csv -o out/todo-$(YEAR).csv
-	@echo "out/: calendars (.ics) and the Excel/CSV checklist for $(YEAR)"
+	$(BIN)/ideo rollup plans/ --year $(YEAR) --root xiaozhaiba
+	$(BIN)/ideo html plans/ --year $(YEAR) --root xiaozhaiba -o out/site
+	@echo "out/: calendars (.ics), the Excel/CSV checklist and the HTML site (out/site/index.html) for $(YEAR)"
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest

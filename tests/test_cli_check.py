@@ -340,7 +340,7 @@ def test_expired_waiver_is_an_error_and_no_longer_suppresses(tmp_path: Path) -> 
     assert (run.code, run.err) == (1, ""), run
     assert run.out.splitlines() == [
         "plan.yaml:65:9: IDEO201 [错误] “O1 专题研究意识形态工作”每年至少 2 次，计划中只有 1 次",
-        "plan.yaml:150:11: IDEO602 [错误] 对 IDEO201 的豁免已于 2025-12-31 到期",
+        "plan.yaml:161:11: IDEO602 [错误] 对 IDEO201 的豁免已于 2025-12-31 到期",
         "发现 2 个问题（错误 2）；检查了 1 个文件",
     ]
 
@@ -351,7 +351,7 @@ def test_waiver_without_approver_does_not_suppress(tmp_path: Path) -> None:
     assert (run.code, run.err) == (1, ""), run
     assert run.out.splitlines() == [
         "plan.yaml:65:9: IDEO201 [错误] “O1 专题研究意识形态工作”每年至少 2 次，计划中只有 1 次",
-        "plan.yaml:147:5: IDEO601 [错误] 对 IDEO201 的豁免缺少：批准人，因此不生效",
+        "plan.yaml:158:5: IDEO601 [错误] 对 IDEO201 的豁免缺少：批准人，因此不生效",
         "发现 2 个问题（错误 2）；检查了 1 个文件",
     ]
 
@@ -371,6 +371,7 @@ EN_KEYS = {
     "设在": "located_in", "主任": "director", "遇节假日": "adjust", "提醒": "reminders", "标题": "title", "类别": "kind",
     "负责人": "owner", "频次": "recurrence", "截止": "due", "月": "month", "日": "day", "留痕": "evidence",
     "报送": "recipients", "情形": "trigger", "响应": "response", "天数": "days", "责任人": "actors", "报告对象": "report_to",
+    "下级事项": "subordinate_obligations", "适用对象": "applies_to", "汇入": "feeds",  # the unit tree (issue 8)
 }
 
 

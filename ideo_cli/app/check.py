@@ -29,6 +29,7 @@ class CheckOptions:
     output: Path | None = None
     color: str = "auto"
     today_text: str | None = None  # --today as typed; parsed by run()
+    tree: bool = False  # --tree: add the unit-tree findings (ideo_cli/rules/checks/tree.py)
 
 
 def run(options: CheckOptions) -> CommandResult:
@@ -70,6 +71,10 @@ def run(options: CheckOptions) -> CommandResult:
         raise UsageError(msg("check.no-files", where=[p.as_posix() for p in options.paths]))
     inner = CheckOptions(paths=options.paths, lang=lang, profiles=options.profiles, user_profiles=user_profiles, strict=options.strict, today=today, excludes=options.excludes)
     results, checker = check_files(files, inner)
+    if options.tree:
+        from ideo_cli.rules.checks.tree import add_tree_findings
+
+        results = add_tree_findings(results, files, checker, today)
     rules = {code: rule.info(lang) for code, rule in checker.rulebook.all_rules().items()}
     return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
 

@@ -40,6 +40,7 @@ def check(
     color: ColorChoice = typer.Option(ColorChoice.auto, "--color", help="auto|always|never（遵守 NO_COLOR）"),
     today: Optional[str] = typer.Option(None, "--today", help="按此日期判断豁免是否过期、事项是否逾期（默认 SOURCE_DATE_EPOCH 或今天） / the date to judge against"),
     exclude: list[str] = typer.Option([], "--exclude", help="遍历目录时跳过的目录或文件名 / names to skip when walking directories"),
+    tree: bool = typer.Option(False, "--tree", help="再按单位树检查：上级编号、下级事项、报送提前量 / also check the unit tree: superior ids, subordinate obligations, lead times"),
 ) -> None:
     """检查计划、台账、日历与规则集文件 / check plans, ledgers, calendars and rulebooks."""
     from ideo_cli.app.check import CheckOptions, run
@@ -48,6 +49,6 @@ def check(
     options = CheckOptions(
         paths=list(paths), lang=language, format=output_format.value if output_format else None,
         profiles=tuple(profile), rulebook_files=list(rulebook), strict=strict, statistics=statistics,
-        output=output, color=color.value, today_text=today, excludes=tuple(exclude),
+        output=output, color=color.value, today_text=today, excludes=tuple(exclude), tree=tree,
     )
     run_command(run, options, language)

@@ -113,6 +113,7 @@ class Organisation(Strict):
     superior: str = Field(min_length=1)
     copy_to: StrList = []
     profiles: StrList = ["baseline"]
+    superior_id: Identifier | None = None  # unit tree (issue 8): the superior unit's 组织.编号
 
 
 class Person(Strict):
@@ -232,6 +233,26 @@ class Waiver(Strict):
     target: str | None = None  # an obligation/event/person id; omitted: the whole file
 
 
+# ---- unit tree (issue 8): what a superior requires of its subordinates --------
+class SubordinateObligation(Strict):
+    """An obligation the superior's plan places on its subordinates, not on itself.
+
+    ``applies_to`` names organisation types (党支部 …) or unit ids; ``feeds``
+    is the superior's own obligation id that the subordinates' work goes into
+    (its deadline must come enough working days after theirs).
+    """
+
+    id: Identifier
+    title: str = Field(min_length=1)
+    kind: ObligationKind
+    applies_to: StrList = Field(min_length=1)
+    recurrence: Recurrence
+    due: DueRule = Due()
+    feeds: Identifier | None = None
+    evidence: StrList = []
+    note: str | None = None
+
+
 class Plan(Strict):
     ideo: Literal[1]
     organisation: Organisation
@@ -243,6 +264,7 @@ class Plan(Strict):
     rectifications: list[Rectification] = []
     waivers: list[Waiver] = []
     calendar: list[CalendarYear] = []
+    subordinate_obligations: list[SubordinateObligation] = []  # unit tree (issue 8)
 
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)

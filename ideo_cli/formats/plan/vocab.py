@@ -81,6 +81,11 @@ KEY_ALIASES: dict[str, str] = {
     "范围": "target",
     # calendar (inline official dates): the calendar file's own vocabulary
     **CALENDAR_KEYS,
+    # ---- unit tree (issue 8): superior by id, what subordinates owe the superior
+    "上级编号": "superior_id",
+    "下级事项": "subordinate_obligations",
+    "适用对象": "applies_to",
+    "汇入": "feeds",
 }
 
 # English key -> its Chinese spellings (the JSON Schema lists both).

@@ -1,0 +1,35 @@
+"""`ideo html`: the static site for a workspace (no server, no CDN)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile
+from ideo_cli.i18n import msg
+
+
+@dataclass
+class HtmlOptions:
+    paths: list[Path]
+    output: Path
+    year: int | None = None
+    as_of: str | None = None
+    root: str | None = None
+    lang: str = "zh"
+
+
+def run(options: HtmlOptions) -> CommandResult:
+    from ideo_cli.app.rollup import resolve_dates
+    from ideo_cli.render.html.site import build_site
+    from ideo_cli.rollup.prepare import pick_root, prepare, render_problems
+
+    year, as_of = resolve_dates(options.year, options.as_of)
+    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=options.root is None)
+    stderr = render_problems(prepared, options.lang)
+    if prepared.fatal:
+        return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])
+    root = pick_root(prepared.tree, options.root)
+    pages = build_site(prepared, year, as_of, options.output, options.lang, root)
+    outputs = [OutputFile(options.output / name, data) for name, data in pages]
+    return CommandResult(exit_code=EXIT_FINDINGS if prepared.findings else EXIT_CLEAN, stderr=stderr, outputs=outputs, output_dir=options.output,
+                         notes=[msg("html.wrote", n=len(outputs), dir=options.output.as_posix(), index=(options.output / "index.html").as_posix())])

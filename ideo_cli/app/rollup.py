@@ -1,0 +1,80 @@
+"""`ideo rollup`: the subtree's units × obligation kinds, the late list, the rates."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
+from ideo_cli.i18n import msg, t
+
+FORMATS = ("table", "json", "csv", "xlsx", "html")
+
+
+@dataclass
+class RollupOptions:
+    paths: list[Path]
+    year: int | None = None
+    as_of: str | None = None
+    root: str | None = None
+    format: str = "table"
+    output: Path | None = None
+    lang: str = "zh"
+    color: str = "auto"
+    progress: Callable[[int, int], None] | None = None  # set by the CLI on a terminal
+
+
+def resolve_dates(year: int | None, as_of_text: str | None) -> tuple[int, dt.date]:
+    from ideo_cli.app.inputs import parse_date_option, today_from_env
+    from ideo_cli.rollup.prepare import check_year
+
+    today = parse_date_option("--as-of", as_of_text) if as_of_text else today_from_env()
+    return check_year(year, today), today
+
+
+def run(options: RollupOptions) -> CommandResult:
+    from ideo_cli.app.inputs import now_from_env, use_color
+    from ideo_cli.rollup.aggregate import build_rollup
+    from ideo_cli.rollup.labels import text, unit_name
+    from ideo_cli.rollup.prepare import pick_root, prepare, render_problems
+
+    lang = options.lang
+    if options.format not in FORMATS:
+        raise UsageError(msg("rollup.bad-format", format=options.format, known=list(FORMATS)))
+    if options.format == "xlsx" and options.output is None:
+        raise UsageError(msg("rollup.xlsx-needs-output"))
+    year, as_of = resolve_dates(options.year, options.as_of)
+    # only what the roll-up reads is kept per occurrence: 10⁵ units fit in memory
+    prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None, compact=True)
+    stderr = render_problems(prepared, lang)
+    if prepared.fatal:
+        return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])
+    root = pick_root(prepared.tree, options.root)
+    rollup = build_rollup(prepared.tree, prepared.summaries, year, as_of, root)
+    unit = unit_name(prepared.summaries[root]["unit"]) if root else text("rollup.all-units", lang)
+    title = t(msg("rollup.title", unit=unit, year=year, as_of=as_of), lang)
+    if options.format == "table":
+        from ideo_cli.rollup.render_table import render_table
+
+        data = render_table(rollup, title, lang, color=options.output is None and use_color(options.color))
+    elif options.format == "json":
+        from ideo_cli.rollup.render_data import render_json
+
+        data = render_json(rollup)
+    elif options.format == "csv":
+        from ideo_cli.rollup.render_data import render_csv
+
+        data = render_csv(rollup, lang)
+    elif options.format == "xlsx":
+        from ideo_cli.rollup.render_data import render_xlsx
+
+        data = render_xlsx(rollup, lang, title, now_from_env())
+    else:
+        from ideo_cli.render.html.site import render_rollup_page
+
+        data = render_rollup_page(rollup, prepared, title, lang)
+    code = EXIT_FINDINGS if prepared.findings else EXIT_CLEAN
+    if options.output is None:
+        return CommandResult(exit_code=code, stdout=data, stderr=stderr)
+    return CommandResult(exit_code=code, stderr=stderr, outputs=[OutputFile(options.output, data)])

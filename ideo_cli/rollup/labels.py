@@ -1,0 +1,36 @@
+"""Shared labels for the roll-up renderers (all through the catalogue)."""
+from __future__ import annotations
+
+from ideo_cli.i18n import msg, t
+from ideo_cli.ledger.status import STATUSES
+
+KIND_IDS = {f"O{i}" for i in range(1, 14)} | {"custom"}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    return t(msg(f"rollup.kind.{kind}"), lang) if kind in KIND_IDS else kind
+
+
+def status_label(status: str | None, lang: str) -> str:
+    return t(msg(f"status.{status}"), lang) if status else ""
+
+
+def status_short(status: str | None, lang: str) -> str:
+    return t(msg(f"rollup.short.{status}"), lang) if status else ""
+
+
+def legend(lang: str) -> str:
+    sep = "  "
+    return sep.join(f"{status_short(s, lang)}={status_label(s, lang)}" for s in STATUSES)
+
+
+def unit_name(unit: dict) -> str:
+    return unit.get("short_name") or unit.get("name") or unit.get("id", "")
+
+
+def percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f}%"
+
+
+def text(id_: str, lang: str, **args) -> str:
+    return t(msg(id_, **args), lang)

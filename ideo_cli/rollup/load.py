@@ -1,0 +1,134 @@
+"""A workspace → one summary per unit: from plan files (in parallel, through
+the content-keyed cache) or from ``.status.json`` summaries."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ideo_cli.rollup.summary import SummaryError, ledger_files, read_summaries, summarise_plan
+
+PARALLEL_FROM = 200  # below this many plans to compute, a process pool costs more than it saves
+CHUNK = 64
+READ_THREADS = 8
+READ_SLICE = 512
+
+
+@dataclass
+class Loaded:
+    summaries: list[dict] = field(default_factory=list)
+    broken: list = field(default_factory=list)  # FileResult for plans that cannot be read
+    summary_errors: list[SummaryError] = field(default_factory=list)
+
+
+def _key(path: Path, year: int, as_of: dt.date, with_findings: bool) -> str | None:
+    from ideo_cli import __version__
+    from ideo_cli.workspace.cache import content_key
+
+    try:
+        parts = [path.read_bytes()] + [p.read_bytes() for p in ledger_files(path, year)]
+    except OSError:
+        return None  # unreadable: computed (and reported) the normal way
+    return content_key(parts, __version__, str(year), as_of.isoformat(), str(with_findings))  # content only: a moved workspace still hits
+
+
+def _summarise(job):
+    """Worker: (path, shown, year, as_of, with_findings) → ("ok", summary) | ("broken", FileResult)."""
+    from ideo_cli.diagnostics import FileResult
+    from ideo_cli.documents import LoadError
+    from ideo_cli.schedule.expand import ExpansionError
+
+    path, shown, year, as_of, with_findings = job
+    try:
+        return "ok", summarise_plan(path, shown, year, as_of, with_findings)
+    except LoadError as exc:
+        return "broken", FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source)
+    except ExpansionError as exc:
+        from ideo_cli.app.schedule import _expansion_diagnostic
+        from ideo_cli.formats.plan.load import load_plan
+
+        loaded = load_plan(path, "zh", shown)
+        return "broken", FileResult(file=shown, diagnostics=[_expansion_diagnostic(loaded, exc, "zh")], source=loaded.doc.source)
+
+
+def _summarise_chunk(jobs):
+    return [_summarise(job) for job in jobs]
+
+
+def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path, str]], year: int, as_of: dt.date,
+                   with_findings: bool = False, progress: Callable[[int, int], None] | None = None, workers: int | None = None,
+                   compact_summaries: bool = False) -> Loaded:
+    """``compact_summaries``: keep only what the roll-up reads (``ideo rollup`` of 10⁵ units)."""
+    from ideo_cli.rollup.summary import compact
+    from ideo_cli.workspace.cache import SummaryCache
+
+    shrink = compact if compact_summaries else (lambda s: s)
+
+    out = Loaded()
+    total = len(plans) + len(summary_files)
+    done = 0
+
+    def tick(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        if progress is not None:
+            progress(done, total)
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ideo_cli.rollup.summary import read_bytes
+
+    # reading is latency-bound on shared disks: threads overlap it while this thread parses
+    # (in slices, so that no more than a slice of raw bytes is held at once)
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as readers:
+        for first in range(0, len(summary_files), READ_SLICE):
+            part = summary_files[first:first + READ_SLICE]
+            for (path, shown), raw in zip(part, readers.map(read_bytes, [p for p, _ in part])):
+                try:
+                    out.summaries.extend(shrink(s) for s in read_summaries(path, shown, year, raw))
+                except SummaryError as exc:
+                    out.summary_errors.append(exc)
+                tick()
+    cache = SummaryCache()
+    results: dict[int, tuple] = {}
+    todo: list[tuple[int, str | None, tuple]] = []
+    for index, (path, shown) in enumerate(plans):
+        key = _key(path, year, as_of, with_findings)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            hit["unit"]["file"] = shown
+            results[index] = ("ok", hit)
+            tick()
+        else:
+            todo.append((index, key, (path, shown, year, as_of, with_findings)))
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for chunk, answers in zip(chunks, pool.map(_summarise_chunk, [[job for _, _, job in c] for c in chunks])):
+                for (index, key, _), answer in zip(chunk, answers):
+                    results[index] = answer
+                    if answer[0] == "ok" and key:
+                        cache.put(key, answer[1])
+                tick(len(chunk))
+    else:
+        for index, key, job in todo:
+            answer = _summarise(job)
+            results[index] = answer
+            if answer[0] == "ok" and key:
+                cache.put(key, answer[1])
+            tick()
+    for index in range(len(plans)):
+        kind, value = results[index]
+        if kind == "ok":
+            out.summaries.append(shrink(value))
+        else:
+            out.broken.append(value)
+        results[index] = None  # let the full summary go as soon as it is shrunk
+    return out

@@ -1,0 +1,265 @@
+"""One unit's summary: its occurrences in a year with status, counts and findings.
+
+This is what ``ideo status --format json`` writes and what ``ideo rollup``
+accepts in place of a unit's files, so a unit can report upward without
+handing over its evidence.  The shape is versioned (``ideo_status``) and
+documented in ``ideo_cli/rollup/SUMMARY-FORMAT.md``.  Everything in it is
+data: no translated text, no evidence contents.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ideo_cli.ledger.status import STATUSES
+from ideo_cli.rollup.status import status_or_fallback
+
+SUMMARY_VERSION = 1
+LEDGER_FOLDERS = ("台账", "ledger")
+
+
+class SummaryError(Exception):
+    """A summary that cannot be used; ``message`` is a catalogue Message, located at file:line:col."""
+
+    def __init__(self, file: str, message, line: int = 1, col: int = 1):
+        super().__init__(message.id)
+        self.file, self.message, self.line, self.col = file, message, line, col
+
+
+def ledger_files(plan_path: Path, year: int) -> list[Path]:
+    folder = plan_path.parent
+    return [p for name in LEDGER_FOLDERS for p in (folder / name / f"{year}.yaml", folder / name / f"{year}.yml") if p.is_file()]
+
+
+_CALENDAR = None
+_RULEBOOK = None
+
+
+def _calendar():
+    global _CALENDAR
+    if _CALENDAR is None:
+        from ideo_cli.workcal import build_calendar
+
+        _CALENDAR = build_calendar([], [])
+    return _CALENDAR
+
+
+def _rules(loaded):
+    global _RULEBOOK
+    from ideo_cli.rules.rulebook import Rulebook
+
+    if _RULEBOOK is None:
+        _RULEBOOK = Rulebook()
+    names = tuple(n for n in loaded.plan.organisation.profiles if n in _RULEBOOK.profiles)
+    return _RULEBOOK.resolve(names)
+
+
+def unit_record(loaded) -> dict:
+    org = loaded.plan.organisation
+    pos = loaded.doc.locate(("organisation", "superior_id") if org.superior_id else ("organisation",), key=not org.superior_id)
+    return {
+        "id": loaded.plan_id,
+        "name": org.name,
+        "short_name": org.short_name or org.name,
+        "type": org.type,
+        "level": org.level or "",
+        "superior": org.superior,
+        "superior_id": org.superior_id,
+        "file": loaded.file,
+        "line": pos.line,
+        "col": pos.col,
+    }
+
+
+def requirements(loaded) -> list[dict]:
+    """What this unit requires of its subordinates (``下级事项``)."""
+    titles = {ob.id: ob.title for ob in loaded.plan.obligations}
+    return [
+        {"id": r.id, "title": r.title, "kind": r.kind, "applies_to": list(r.applies_to), "recurrence": r.recurrence,
+         "feeds": r.feeds, "feeds_title": titles.get(r.feeds or "", "")}
+        for r in loaded.plan.subordinate_obligations
+    ]
+
+
+def occurrence_record(occ, as_of: dt.date) -> dict:
+    record = occ.record
+    evidence_files = [str(p) for p in (getattr(record, "evidence", None) or []) if isinstance(p, (str, Path))]
+    done_on = getattr(record, "date", None)
+    return {
+        "obligation": occ.obligation,
+        "period": occ.period,
+        "title": occ.title,
+        "kind": occ.kind,
+        "start": occ.start.isoformat(),
+        "due": occ.due.isoformat(),
+        "provisional": bool(occ.provisional),
+        "status": status_or_fallback(occ.status, occ.start, occ.due, as_of),
+        "owners": [p.name or p.id for p in occ.owners],
+        "evidence": list(occ.evidence),
+        "evidence_files": evidence_files,
+        "done_on": done_on.isoformat() if isinstance(done_on, dt.date) else None,
+    }
+
+
+def counts(occurrences: list[dict]) -> dict[str, int]:
+    out = {code: 0 for code in STATUSES}
+    for occ in occurrences:
+        out[occ["status"]] = out.get(occ["status"], 0) + 1
+    return out
+
+
+def findings_of(loaded, today: dt.date) -> list[dict]:
+    from ideo_cli.rules.engine import Checker
+    from ideo_cli.rules.rulebook import Rulebook
+
+    global _RULEBOOK
+    if _RULEBOOK is None:
+        _RULEBOOK = Rulebook()
+    diagnostics, _ = Checker(_RULEBOOK, "zh", today).check(loaded)
+    out = []
+    for d in sorted(diagnostics, key=lambda d: d.sort_key()):
+        cite = d.citation
+        out.append({"code": d.code, "name": d.name, "severity": d.severity.value, "file": d.file, "line": d.line, "col": d.col, "path": d.path,
+                    "citation": {"document": cite.document, "section": cite.section, "quote": cite.quote} if cite else None})
+    return out
+
+
+def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findings: bool = False) -> dict:
+    """A unit's summary from its plan (and ledger); raises LoadError / ExpansionError."""
+    from ideo_cli import __version__
+    from ideo_cli.formats.plan.load import load_plan
+    from ideo_cli.schedule.expand import DateRange, expand_plan
+
+    loaded = load_plan(path, "zh", shown)
+    occurrences = expand_plan(loaded, _calendar(), DateRange.year(year), _rules(loaded))
+    annotate_from_ledger(loaded, occurrences, path, year, as_of)
+    occs = [occurrence_record(o, as_of) for o in occurrences]
+    summary = {
+        "ideo_status": SUMMARY_VERSION,
+        "generator": f"ideo {__version__}",
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "unit": unit_record(loaded),
+        "requires": requirements(loaded),
+        "occurrences": occs,
+        "counts": counts(occs),
+    }
+    if with_findings:
+        summary["findings"] = findings_of(loaded, as_of)
+    return summary
+
+
+def annotate_from_ledger(loaded, occurrences, path: Path, year: int, as_of: dt.date) -> None:
+    """Set ``occ.status``/``occ.record`` from the unit's ledger (``台账/<year>.yaml``).
+
+    The ledger's derivation (``ideo_cli.ledger``) is wired in here when it
+    lands; until then statuses stay None and the date-based fallback of
+    ``ideo_cli/rollup/status.py`` applies.  The ledger file's bytes are already
+    part of the cache key (``load._key``).
+    """
+    try:
+        from ideo_cli.ledger import annotate  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    annotate(loaded, occurrences, as_of=as_of)  # contract: the ledger helper's annotate(...)
+
+
+# ---- reading summaries -------------------------------------------------------
+
+_REQUIRED_UNIT = ("id", "name", "type")
+
+
+def validate_summary(data, file: str, year: int) -> dict:
+    from ideo_cli.i18n import msg
+
+    if not isinstance(data, dict):
+        raise SummaryError(file, msg("rollup.summary-not-object"))
+    version = data.get("ideo_status")
+    if version != SUMMARY_VERSION:
+        raise SummaryError(file, msg("rollup.summary-version", found=str(version) if version is not None else None, supported=SUMMARY_VERSION))
+    if data.get("year") != year:
+        raise SummaryError(file, msg("rollup.summary-year", found=str(data.get("year")), year=year))
+    unit = data.get("unit")
+    if not isinstance(unit, dict) or any(not isinstance(unit.get(k), str) or not unit.get(k) for k in _REQUIRED_UNIT):
+        raise SummaryError(file, msg("rollup.summary-field", field="unit.id/name/type"))
+    occs = data.get("occurrences")
+    if not isinstance(occs, list):
+        raise SummaryError(file, msg("rollup.summary-field", field="occurrences"))
+    for i, occ in enumerate(occs):
+        if not isinstance(occ, dict) or occ.get("status") not in STATUSES or not isinstance(occ.get("due"), str) or not isinstance(occ.get("kind"), str):
+            raise SummaryError(file, msg("rollup.summary-field", field=f"occurrences[{i}]"))
+        try:
+            dt.date.fromisoformat(occ["due"])
+        except ValueError:
+            raise SummaryError(file, msg("rollup.summary-field", field=f"occurrences[{i}].due")) from None
+    unit["file"] = file  # where this unit is read from: locations and evidence links are relative to it
+    unit.setdefault("superior_id", None)
+    data.setdefault("requires", [])
+    return data
+
+
+@dataclass
+class SummaryFile:
+    path: Path
+    shown: str
+
+
+def read_bytes(path: Path) -> bytes | OSError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return exc
+
+
+def read_summaries(path: Path, shown: str, year: int, raw: bytes | OSError | None = None) -> list[dict]:
+    """A ``.status.json`` holds one summary or a list of them (``raw``: its bytes, if already read)."""
+    import json
+
+    from ideo_cli.i18n import msg
+
+    raw = read_bytes(path) if raw is None else raw
+    if isinstance(raw, OSError):
+        raise SummaryError(shown, msg("rollup.summary-unreadable", reason=raw.strerror or str(raw)))
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SummaryError(shown, msg("rollup.summary-not-json", reason="UTF-8")) from None
+    except json.JSONDecodeError as exc:
+        raise SummaryError(shown, msg("rollup.summary-not-json", reason=exc.msg), exc.lineno, exc.colno) from None
+    items = data if isinstance(data, list) else [data]
+    return [validate_summary(item, shown, year) for item in items]
+
+
+# ---- compact form for large roll-ups ----------------------------------------
+
+class CompactOccurrence:
+    """What the roll-up reads of an occurrence, in ~120 bytes instead of a dict's ~700.
+
+    Strings repeat across units made from the same templates (titles, kinds,
+    periods, dates), so they are interned: 10⁵ units stay well under 2 GB.
+    """
+
+    __slots__ = ("kind", "status", "due", "title", "period", "owners", "done_on")
+
+    def __init__(self, occ: dict):
+        from sys import intern
+
+        self.kind = intern(occ["kind"])
+        self.status = intern(occ["status"])
+        self.due = intern(occ["due"])
+        self.title = intern(occ.get("title") or "")
+        self.period = intern(occ.get("period") or "")
+        self.owners = tuple(intern(o) for o in occ.get("owners") or ())
+        self.done_on = occ.get("done_on")
+
+    def __getitem__(self, key: str):
+        return getattr(self, key)
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+
+def compact(summary: dict) -> dict:
+    return {"ideo_status": summary["ideo_status"], "year": summary["year"], "unit": summary["unit"], "requires": summary.get("requires") or [],
+            "counts": summary.get("counts") or {}, "occurrences": [CompactOccurrence(o) for o in summary["occurrences"]]}
