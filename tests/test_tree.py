@@ -72,7 +72,7 @@ def test_rollup_refuses_a_cycle_with_a_located_message(tmp_path):
     assert_no_traceback(run)
     assert run.code == 2, run
     assert run.out == ""
-    assert "IDEO952" in run.err and "上级关系成环：" in run.err
+    assert "IDEO912" in run.err and "上级关系成环：" in run.err
     assert "town/计划.yaml:7:" in run.err  # where xiaozhaiba names its superior
     assert "未生成输出" in run.err
 
@@ -84,7 +84,7 @@ def test_duplicate_unit_ids_fail(tmp_path):
     run = run_ideo("rollup", tmp_path, "--year", "2027", "--as-of", "2027-07-01", "--format", "json")
     assert_no_traceback(run)
     assert run.code == 2, run
-    assert "IDEO950" in run.err and "两个单位的编号都是“xx-town-village-branch”" in run.err
+    assert "IDEO910" in run.err and "两个单位的编号都是“xx-town-village-branch”" in run.err
     assert run.out == ""
 
 
@@ -93,7 +93,7 @@ def test_superior_missing_from_workspace_is_located_and_exits_1(tmp_path):
     run = run_ideo("rollup", tmp_path, "--year", "2027", "--as-of", "2027-07-01", "--lang", "en")
     assert_no_traceback(run)
     assert run.code == 1, run
-    assert "IDEO951" in run.err and "superior id 'xiaozhaiba', which no unit in the workspace has" in run.err
+    assert "IDEO911" in run.err and "superior id 'xiaozhaiba', which no unit in the workspace has" in run.err
     assert "branch/计划.yaml:14:" in run.err
     assert "roll-up 2027" in run.out  # the unit is still shown, as its own root
 

@@ -12,7 +12,7 @@ from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
 from ideo_cli.i18n import msg
 from ideo_cli.workspace.tree import SEVERAL_ROOTS, UNKNOWN_SUPERIOR, TreeUnit, UnitTree, build_tree
 
-PROBLEM_NAMES = {"IDEO950": "unique-unit-id", "IDEO951": "superior-in-workspace", "IDEO952": "no-superior-cycle", "IDEO953": "one-root"}
+PROBLEM_NAMES = {"IDEO910": "unique-unit-id", "IDEO911": "superior-in-workspace", "IDEO912": "no-superior-cycle", "IDEO913": "one-root"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -55,7 +55,7 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
     for broken in loaded.broken:
         results[broken.file] = broken
     for err in loaded.summary_errors:
-        add(Diagnostic(code="IDEO954", name="valid-summary", severity=Severity.FATAL, message=err.message, file=err.file, line=err.line, col=err.col))
+        add(Diagnostic(code="IDEO914", name="valid-summary", severity=Severity.FATAL, message=err.message, file=err.file, line=err.line, col=err.col))
     units = []
     by_id: dict[str, dict] = {}
     for summary in loaded.summaries:

@@ -13,7 +13,7 @@ from ideo_cli.i18n import Message, msg
 
 # problem kinds, their codes and whether the roll-up would be wrong with them
 DUPLICATE, UNKNOWN_SUPERIOR, CYCLE, SEVERAL_ROOTS = "duplicate-id", "unknown-superior", "cycle", "several-roots"
-PROBLEM_CODES = {DUPLICATE: "IDEO950", UNKNOWN_SUPERIOR: "IDEO951", CYCLE: "IDEO952", SEVERAL_ROOTS: "IDEO953"}
+PROBLEM_CODES = {DUPLICATE: "IDEO910", UNKNOWN_SUPERIOR: "IDEO911", CYCLE: "IDEO912", SEVERAL_ROOTS: "IDEO913"}
 FATAL_PROBLEMS = {DUPLICATE, CYCLE}  # the roll-up would count the wrong units
 
 
