@@ -44,7 +44,7 @@ def _ask(options, lang: str) -> None:
     from ideo_cli.formats.plan.load import load_plan
 
     try:
-        loaded = load_plan(options.plan, lang, options.plan.as_posix())
+        loaded = load_plan(options.plan, options.plan.as_posix())
     except LoadError:
         return  # run() reports the plan's problems, located
     plan = loaded.plan

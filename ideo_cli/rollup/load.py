@@ -49,7 +49,7 @@ def _summarise(job):
         from ideo_cli.app.schedule import _expansion_diagnostic
         from ideo_cli.formats.plan.load import load_plan
 
-        loaded = load_plan(path, "zh", shown)
+        loaded = load_plan(path, shown)
         return "broken", FileResult(file=shown, diagnostics=[_expansion_diagnostic(loaded, exc, "zh")], source=loaded.doc.source)
 
 

@@ -131,7 +131,7 @@ def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findi
     from ideo_cli.formats.plan.load import load_plan
     from ideo_cli.schedule.expand import DateRange, expand_plan
 
-    loaded = load_plan(path, "zh", shown)
+    loaded = load_plan(path, shown)
     occurrences = expand_plan(loaded, _calendar(), DateRange.year(year), _rules(loaded))
     annotate_from_ledger(loaded, occurrences, path, year, as_of)
     occs = [occurrence_record(o, as_of) for o in occurrences]
@@ -151,18 +151,17 @@ def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findi
 
 
 def annotate_from_ledger(loaded, occurrences, path: Path, year: int, as_of: dt.date) -> None:
-    """Set ``occ.status``/``occ.record`` from the unit's ledger (``台账/<year>.yaml``).
-
-    The ledger's derivation (``ideo_cli.ledger``) is wired in here when it
-    lands; until then statuses stay None and the date-based fallback of
-    ``ideo_cli/rollup/status.py`` applies.  The ledger file's bytes are already
-    part of the cache key (``load._key``).
+    """Set ``occ.status``/``occ.record`` from the unit's ledgers (``台账/*.yaml`` beside
+    the plan), with the ledger's own derivation.  A ledger that cannot be read
+    leaves the statuses None (the date-based fallback of ``rollup/status.py``);
+    ``ideo check`` is where its problems are reported.  The ledger files' bytes
+    are part of the cache key (``load._key``).
     """
-    try:
-        from ideo_cli.ledger import annotate  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    annotate(loaded, occurrences, as_of=as_of)  # contract: the ledger helper's annotate(...)
+    from ideo_cli.ledger.beside import read_ledgers, unit_records
+    from ideo_cli.ledger.match import annotate
+
+    by_plan, _failed = read_ledgers([(path, loaded)])
+    annotate(occurrences, unit_records([(path, loaded)], by_plan, as_of), as_of)
 
 
 # ---- reading summaries -------------------------------------------------------

@@ -176,7 +176,7 @@ def add_tree_findings(results: list, files: list, checker, today: dt.date) -> li
         if result is None or result.fatal:
             continue
         try:
-            loaded = load_plan(path, checker.lang, shown)
+            loaded = load_plan(path, shown)
         except LoadError:
             continue
         if "organisation" not in (loaded.doc.data or {}):
