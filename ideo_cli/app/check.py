@@ -72,7 +72,7 @@ def run(options: CheckOptions) -> CommandResult:
         raise UsageError(msg("check.no-files", where=[p.as_posix() for p in options.paths]))
     inner = CheckOptions(paths=options.paths, lang=lang, profiles=options.profiles, user_profiles=user_profiles, strict=options.strict, today=today, excludes=options.excludes)
     results, checker = check_files(files, inner)
-    rules = {code: rule.info(lang) for code, rule in checker.rulebook.all_rules().items()}
+    rules = {code: rule.info() for code, rule in checker.rulebook.all_rules().items()}
     return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
 
 
@@ -81,18 +81,18 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
     extra = tuple(options.profiles) + tuple(options.user_profiles)
     from ideo_cli.app.inputs import today_from_env
 
-    checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
-    results = [check_one(path, shown, checker) for path, shown in files]
+    checker = Checker(rulebook, options.today or today_from_env(), extra)
+    results = [check_one(path, shown, checker, options.lang) for path, shown in files]
     return results, checker
 
 
-def check_one(path: Path, shown: str, checker: Checker) -> FileResult:
+def check_one(path: Path, shown: str, checker: Checker, lang: str = "zh") -> FileResult:
     try:
-        loaded = load_plan(path, checker.lang, shown)
+        loaded = load_plan(path, lang, shown)
     except LoadError as exc:
         return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
     diagnostics, waived = checker.check(loaded)
-    diagnostics.extend(inline_calendar_problems(loaded, checker.lang))
+    diagnostics.extend(inline_calendar_problems(loaded, lang))
     diagnostics.sort(key=lambda d: d.sort_key())
     return FileResult(file=shown, diagnostics=diagnostics, source=loaded.doc.source, waived=waived)
 

@@ -12,9 +12,9 @@ from ideo_cli.documents import LoadError
 from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.formats.plan.load import LoadedPlan, load_plan
 from ideo_cli.rules.rulebook import Rulebook
+from ideo_cli.rules.serving import annotate
 from ideo_cli.schedule.expand import DateRange, ExpansionError, expand_plan
 from ideo_cli.schedule.occurrence import Occurrence
-from ideo_cli.schedule.periods import DUE_RULE_MESSAGES
 from ideo_cli.workcal import CalendarFileError, InlineCalendar, WorkCalendar, YearOutOfRangeError, build_calendar
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -45,8 +45,16 @@ class Schedule:
     occurrences: list[Occurrence]
 
     def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
-        years = range(span.first.year, span.last.year + 1)
-        return tuple(dict.fromkeys(f"{y}: {self.calendar.source_for(y, lang)}" for y in years))
+        """Every calendar the shown dates depend on: the span's years, and a year
+        beyond it that a date was moved into or whose holidays decide a date."""
+        from ideo_cli.i18n import t
+
+        years = set(range(span.first.year, span.last.year + 1))
+        for occ in self.occurrences:
+            years.update({occ.due.year, occ.nominal_due.year})
+            if occ.holiday and occ.period[:4].isdigit():
+                years.add(int(occ.period[:4]))
+        return tuple(f"{y}: {t(self.calendar.source(y), lang)}" for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
 
 
 def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date, lang: str) -> DateRange:
@@ -115,7 +123,9 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     for loaded in plans:
         rules = rulebook.resolve(tuple(n for n in loaded.plan.organisation.profiles if n in rulebook.profiles))
         try:
-            occurrences.extend(expand_plan(loaded, calendar, options.span, rules, lang))
+            found = expand_plan(loaded, calendar, options.span)
+            annotate(found, loaded.plan, rules)
+            occurrences.extend(found)
         except ExpansionError as exc:
             problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc, lang)], source=loaded.doc.source))
         except YearOutOfRangeError as exc:
@@ -132,13 +142,21 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
 
 
 def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
+    from ideo_cli.diagnostics import Diagnostic, Severity
+    from ideo_cli.i18n import local
+    from ideo_cli.rules.checks.obligations import due_rule_message
+    from ideo_cli.rules.rulebook import Rulebook as _Rulebook
+
     field_name = "recurrence" if exc.error.key == "bad_rrule" else "due"
     path = ("obligations", exc.index, field_name)
     pos = loaded.doc.locate(path)
-    diag = input_diagnostic("IDEO011", loaded.file, pos.line, pos.col, DUE_RULE_MESSAGES[exc.error.key], lang, path=f"obligations[{exc.index}].{field_name}", end_col=pos.end_col, **exc.error.fields)
-    diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
-    return diag
-
+    code = "IDEO304" if field_name == "recurrence" else "IDEO303"
+    rule = _Rulebook().all_rules()[code]
+    return Diagnostic(
+        code=code, name=rule.name, severity=Severity.FATAL, message=due_rule_message(exc.error),
+        file=loaded.file, line=max(pos.line, 1), col=max(pos.col, 1), end_line=max(pos.line, 1) if pos.end_col else None, end_col=pos.end_col,
+        path=f"obligations[{exc.index}].{field_name}", help=rule.local("help"), title=rule.local("title"), citation=rule.cite(),
+    )
 
 
 def load_schedule(paths, year, month, first, last, calendars, person, lang):

@@ -5,11 +5,23 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from ideo_cli.schedule.occurrence import Occurrence
+from ideo_cli.i18n import t
+from ideo_cli.render.citations import format_citation
+from ideo_cli.schedule.occurrence import Occurrence, display_title
 
 WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 PROVISIONAL_MARK = {"zh": "【暂定】", "en": "[provisional] "}
 OVERDUE_MARK = {"zh": "【已逾期】", "en": "[overdue] "}
+
+
+def title_text(occ: Occurrence, lang: str) -> str:
+    """The title as shown, with the holiday it precedes and a mark when the move crossed a year."""
+    text = t(display_title(occ), lang)
+    if occ.crosses_year and occ.moved_from is not None:
+        from ideo_cli.i18n import msg
+
+        text += t(msg("todo.crossed-year", nominal=occ.moved_from, due=occ.due), lang)
+    return text
 
 
 def weekday(day: dt.date, lang: str) -> str:
@@ -40,7 +52,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("due", "截止日期", "Due", 12, lambda o, l: o.due),
     Column("weekday", "星期", "Day", 6, lambda o, l: weekday(o.due, l)),
-    Column("title", "事项", "Obligation", 44, lambda o, l: o.title),
+    Column("title", "事项", "Obligation", 44, lambda o, l: title_text(o, l)),
     Column("period", "周期", "Period", 10, lambda o, l: o.period),
     Column("owner", "负责人", "Owner", 16, owners_text),
     Column("start", "开始准备", "Start", 12, lambda o, l: o.start),
@@ -51,8 +63,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("plan", "单位", "Unit", 18, lambda o, l: o.plan_name),
     Column("obligation", "事项编号", "Obligation id", 20, lambda o, l: o.obligation),
     Column("rule", "规则", "Rule", 9, lambda o, l: o.rule),
-    Column("citation", "依据", "Source", 60, lambda o, l: o.citation),
-    Column("source", "日历来源", "Calendar", 28, lambda o, l: o.calendar_source),
+    Column("citation", "依据", "Source", 60, lambda o, l: format_citation(o.citation, l)),
+    Column("source", "日历来源", "Calendar", 28, lambda o, l: t(o.calendar_source, l)),
 )
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 
+from ideo_cli.i18n import t
+from ideo_cli.render.citations import format_citation
+from ideo_cli.render.occurrences.columns import title_text
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
 
-def record(o: Occurrence) -> dict:
+def record(o: Occurrence, lang: str = "zh") -> dict:
     return {
         "plan": o.plan,
         "plan_name": o.plan_name,
@@ -21,7 +24,7 @@ def record(o: Occurrence) -> dict:
         "obligation": o.obligation,
         "period": o.period,
         "uid": o.uid,
-        "title": o.title,
+        "title": title_text(o, lang),
         "kind": o.kind,
         "owner": [p.id for p in o.owners],
         "owners": [{"id": p.id, "name": p.name, "post": p.post} for p in o.owners],
@@ -32,11 +35,14 @@ def record(o: Occurrence) -> dict:
         "evidence": list(o.evidence),
         "recipients": list(o.recipients),
         "rule": o.rule,
-        "citation": o.citation,
+        "citation": format_citation(o.citation, lang),
         "provisional": o.provisional,
-        "source": o.calendar_source,
+        "source": t(o.calendar_source, lang),
+        "holiday": o.holiday,
+        "moved_from": o.moved_from.isoformat() if o.moved_from else None,
+        "crosses_year": o.crosses_year,
     }
 
 
 def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
-    return (json.dumps([record(o) for o in occurrences], ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps([record(o, options.lang) for o in occurrences], ensure_ascii=False, indent=2) + "\n").encode("utf-8")

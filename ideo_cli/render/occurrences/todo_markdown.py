@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ideo_cli.render.occurrences.columns import OVERDUE_MARK, PROVISIONAL_MARK, join, owners_text, weekday
+from ideo_cli.render.citations import format_citation
+from ideo_cli.render.occurrences.columns import OVERDUE_MARK, PROVISIONAL_MARK, join, owners_text, title_text, weekday
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
@@ -25,8 +26,8 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
                 detail.append(("留痕：" if zh else "evidence: ") + join(o.evidence, options.lang))
             if o.recipients:
                 detail.append(("报送：" if zh else "to: ") + join(o.recipients, options.lang))
-            lines.append(f"- [ ] {marks}{date} {o.title} — " + ("；" if zh else "; ").join(detail))
+            lines.append(f"- [ ] {marks}{date} {title_text(o, options.lang)} — " + ("；" if zh else "; ").join(detail))
             if o.citation:
-                lines.append(f"  - {'依据' if zh else 'source'}：{o.rule} {o.citation}" if zh else f"  - source: {o.rule} {o.citation}")
+                lines.append(f"  - {'依据' if zh else 'source'}：{o.rule} {format_citation(o.citation, options.lang)}" if zh else f"  - source: {o.rule} {format_citation(o.citation, options.lang)}")
         lines.append("")
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from itertools import groupby
 
-from ideo_cli.render.occurrences.columns import OVERDUE_MARK, PROVISIONAL_MARK, join, owners_text, weekday
+from ideo_cli.render.occurrences.columns import OVERDUE_MARK, PROVISIONAL_MARK, join, owners_text, title_text, weekday
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
 
@@ -35,7 +35,7 @@ def export(occurrences: list[Occurrence], options: TodoOptions) -> bytes:
             if o.due < options.today:
                 marks += f"[red]{_escape(OVERDUE_MARK[options.lang])}[/red]" if options.color else _escape(OVERDUE_MARK[options.lang])
             date = f"{o.due.month:>2}月{o.due.day:>2}日 {weekday(o.due, 'zh')}" if zh else f"{o.due.isoformat()} {weekday(o.due, 'en')}"
-            table.add_row(date, marks + _escape(o.title), o.period, _escape(owners_text(o, options.lang)), _escape(join(o.evidence, options.lang)))
+            table.add_row(date, marks + _escape(title_text(o, options.lang)), o.period, _escape(owners_text(o, options.lang)), _escape(join(o.evidence, options.lang)))
         console.print()
         console.print(table)
     console.print()
