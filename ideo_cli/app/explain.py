@@ -47,7 +47,7 @@ def list_rules(fmt: str, profiles: tuple[str, ...], lang: str) -> tuple[int, str
     for rule in rules.values():
         cite = localize_citation(rule.cite(), lang)
         lines.append(f"{rule.code}  {rule.name}  [{_sev(rule.severity.value, lang)}]  {','.join(rule.profiles)}")
-        lines.append(f"    {t(rule.local("title"), lang)}")
+        lines.append(f"    {t(rule.local('title'), lang)}")
         lines.append(f"    {cite.document} {cite.section}：“{cite.quote}”" if lang == "zh" else f"    {cite.document} {cite.section}: \u201c{cite.quote}\u201d")
     header = pick({"zh": "共 {n} 条规则；`ideo rule 编号` 查看详细说明", "en": "{n} rules; `ideo rule CODE` explains one"}, lang, n=len(rules))
     return 0, "\n".join(lines + ["", header]) + "\n"

@@ -58,6 +58,6 @@ def unique_ids(ctx):
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in seen:
-                ctx.report((section, i, "id"), msg("rule.unique-ids.duplicate", id=item.id, n=seen[item.id] + 1))
+                ctx.report((section, i, "id"), msg("rule.unique-ids.duplicate", item=item.id, n=seen[item.id] + 1))
             else:
                 seen[item.id] = i

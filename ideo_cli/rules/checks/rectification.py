@@ -28,7 +28,7 @@ def rectification_complete(ctx):
     for i, item in enumerate(ctx.plan.rectifications):
         missing = [names[name] for name, _ in _FIELDS if not _has(item, name)]
         if missing:
-            ctx.report(("rectifications", i), msg("rule.rectification-complete.missing", id=item.id, missing=missing))
+            ctx.report(("rectifications", i), msg("rule.rectification-complete.missing", item=item.id, missing=missing))
 
 
 def _has(item, name: str) -> bool:
