@@ -15,6 +15,7 @@ from ideo_cli.schedule.occurrence import Occurrence, Person
 from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates
 from ideo_cli.workcal import WorkCalendar
 from ideo_cli.workcal.calfile import MAX_YEAR, MIN_YEAR
+from ideo_cli.schedule.festivals import festival_date, milestone_date
 from ideo_cli.workcal.names import HOLIDAY_SLUGS
 
 DEFAULT_HOLIDAY_LEAD = 1  # working days before a holiday when the plan does not say
@@ -57,6 +58,8 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
         policy = ob.adjust or plan.defaults.adjust
         try:
             for period, nominal, note, holiday, years in _nominal_dates(ob, calendar, span):
+                if ob.skip_holidays and calendar.holiday_on(nominal) is not None:
+                    continue  # 节假日跳过: e.g. a weekly study that does not meet during 春节 or 国庆
                 due, provisional = calendar.adjust(nominal, policy)
                 crosses = due.year != nominal.year
                 if due not in span and not (crosses and nominal in span):
@@ -91,6 +94,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
                         moved_from=nominal if due != nominal else None,
                         crosses_year=crosses,
                         sources=tuple(calendar.source(y) for y in depends if MIN_YEAR <= y <= MAX_YEAR),
+                        report_mode=ob.report_mode,
                     )
                 )
         except DueRuleError as err:
@@ -118,6 +122,23 @@ def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
                 day, moved_provisional = calendar.working_days_before(holiday.first_day, lead)
                 # the date depends on the holiday's own year's notice as well as the due date's
                 yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional, name, (holiday.first_day.year, year)
+            yield from _occasions(ob, calendar, year, lead, {h.festivals[0] if getattr(h, "festivals", None) else h.name for h in holidays})
         else:
             for period in periods(ob.recurrence, year):
                 yield period, nominal_due(period, ob.due), None, None, ()
+
+
+def _occasions(ob: Obligation, calendar: WorkCalendar, year: int, lead: int, statutory: set[str]):
+    """Traditional festivals (lunar, computed) and the plan's 时间节点 in ``year``."""
+    for name in ob.festivals:
+        if name in statutory:
+            continue  # 春节, 端午节, 中秋节 are statutory holidays already
+        day = festival_date(name, year)
+        if day is not None:
+            due, provisional = calendar.working_days_before(day, lead)
+            yield Period(f"{year}-{HOLIDAY_SLUGS.get(name, name)}", day, day), due, provisional, name, (year,)
+    for node in ob.milestones:
+        day = milestone_date(node.date, year)
+        if day is not None:
+            due, provisional = calendar.working_days_before(day, lead)
+            yield Period(f"{day.isoformat()}-node", day, day), due, provisional, node.name, (year,)

@@ -51,6 +51,7 @@ class Occurrence:
     crosses_year: bool = False  # the move took the due date into another year than the nominal one
     sources: tuple = ()  # Messages: every calendar the date depends on (due year, and the next/previous when crossed)
     window_problem: Any = None  # a Message when the adjusted date leaves the window its rule sets
+    report_mode: str | None = None  # 书面 / 当面 (O5 reports), as the plan says
 
     @property
     def uid(self) -> str:
