@@ -75,6 +75,7 @@ def test_online_commentators_are_as_firm_as_opinion_officers():
 def test_every_rule_says_why_its_severity():
     from ideo_cli.rules.rulebook import Rulebook
 
-    for code in ("IDEO103", "IDEO105", "IDEO106", "IDEO206", "IDEO807"):
-        rule = Rulebook().all_rules()[code]
-        assert "严重程度" in rule.local("why").zh and "Severity" in rule.local("why").en
+    for code, rule in Rulebook().all_rules().items():
+        word = {"error": ("错误", "error"), "warning": ("警告", "warning")}[rule.severity.value]
+        assert f"严重程度为{word[0]}" in rule.local("why").zh, code
+        assert f"Severity {word[1]}" in rule.local("why").en, code
