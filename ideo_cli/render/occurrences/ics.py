@@ -351,7 +351,7 @@ def description_text(occurrence: Occurrence, lang: str = "zh") -> str:
         lines.append(line("evidence", sep.join(_clean(e, single_line=True) for e in occurrence.evidence)))
     if occurrence.recipients:
         lines.append(line("recipients", sep.join(_clean(r, single_line=True) for r in occurrence.recipients)))
-    basis = " ".join(_clean(x, single_line=True) for x in (occurrence.rule, format_citation(occurrence.citation, lang)) if x)
+    basis = " ".join(_clean(x, single_line=True) for x in (occurrence.rule, occurrence.citation if isinstance(occurrence.citation, str) else format_citation(occurrence.citation, lang)) if x)
     if basis:
         lines.append(line("basis", basis))
     if occurrence.calendar_source:
