@@ -196,3 +196,11 @@ def test_leading_group_members_by_post(tmp_path):
     found, code = check(plan, "2026-11-22")
     assert code == 0
     assert load_plan(plan).plan.leading_group.member_posts == ["各村（社区）书记"]
+
+
+def test_todo_and_ics_warn_when_a_moved_date_leaves_its_window(tmp_path):
+    plan = variant(tmp_path, "shunyan.yaml", (REPORT, REPORT + "\n    遇节假日: 顺延"))
+    run = run_ideo("todo", plan, "--year", "2024")
+    assert run.code == 0 and "2024-07-01" in run.err and "IDEO205" in run.err and "警告" in run.err
+    run = run_ideo("ics", plan, "--year", "2024", "-o", tmp_path / "out", "--lang", "en")
+    assert run.code == 0 and "warning:" in run.err and "2024-07-01" in run.err

@@ -44,6 +44,11 @@ class Schedule:
     calendar: WorkCalendar
     occurrences: list[Occurrence]
 
+    @property
+    def warnings(self) -> list:
+        """Messages for dates the working-day move took out of their rule's window (stderr)."""
+        return [o.window_problem for o in self.occurrences if o.window_problem is not None]
+
     def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
         """Every calendar the shown dates depend on: the span's years, and a year
         beyond it that a date was moved into or whose holidays decide a date."""

@@ -42,5 +42,5 @@ def run(options: TodoCommandOptions) -> CommandResult:
     todo_options = TodoOptions(lang=lang, today=today, title=title, sources=schedule.sources(span, lang), color=options.output is None and use_color("auto"), stamp=now_from_env())
     data = export_todo(options.format, schedule.occurrences, todo_options)
     if options.output is None:
-        return CommandResult(stdout=data)
-    return CommandResult(outputs=[OutputFile(options.output, data)])
+        return CommandResult(stdout=data, errors=schedule.warnings)
+    return CommandResult(outputs=[OutputFile(options.output, data)], errors=schedule.warnings)

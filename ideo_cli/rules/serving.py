@@ -48,3 +48,24 @@ def annotate(occurrences: Iterable, plan, rules: Mapping[str, Rule]) -> None:
             found = (rule.code if rule else "", own or (rule.cite_for(org_type) if rule else None))
             chosen[occ.obligation] = found
         occ.rule, occ.citation = found
+        rule = rules.get(occ.rule) if occ.rule else None
+        if rule is not None and occ.moved_from is not None:
+            occ.window_problem = _window_left(occ, rule)
+
+
+def _window_left(occ, rule: Rule):
+    """A Message when the working-day move took the date out of the window its rule sets."""
+    import datetime as dt
+
+    from ideo_cli.i18n import msg
+
+    start = dt.date(occ.nominal_due.year, 1, 1)
+    for text in rule.params.get("deadlines") or ():
+        month, day = (int(x) for x in str(text).split("-"))
+        end = dt.date(occ.nominal_due.year, month, day)
+        if start <= occ.nominal_due <= end:
+            if not start <= occ.due <= end:
+                return msg("schedule.window-left", title=occ.title, period=occ.period, nominal=occ.nominal_due, due=occ.due, end=end, rule=rule.code)
+            return None
+        start = end + dt.timedelta(days=1)
+    return None
