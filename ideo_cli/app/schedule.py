@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ideo_cli.app.inputs import read_source
 from ideo_cli.diagnostics import FileResult
-from ideo_cli.i18n import pick
+from ideo_cli.i18n import msg
 from ideo_cli.documents import LoadError
 from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.formats.plan.load import LoadedPlan, load_plan
@@ -62,25 +62,33 @@ class Schedule:
         return tuple(f"{y}: {t(self.calendar.source(y), lang)}" for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
 
 
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date, lang: str) -> DateRange:
-    def bad(texts, **fields):
-        raise ScheduleError(message=pick(texts, lang, **fields))
+    def bad(message):
+        raise ScheduleError(message=message)
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        bad({"zh": "年份 {y} 超出支持范围 {lo}–{hi}", "en": "year {y} is outside the supported range {lo}-{hi}"}, y=year, lo=MIN_YEAR, hi=MAX_YEAR)
+        bad(msg("schedule.year-out-of-range", year=year, low=MIN_YEAR, high=MAX_YEAR))
     if month is not None and not 1 <= month <= 12:
-        bad({"zh": "月份应为 1–12，收到 {m}", "en": "month must be 1-12, got {m}"}, m=month)
+        bad(msg("schedule.bad-month", month=month))
     if first or last:
         try:
             start = dt.date.fromisoformat(first) if first else dt.date(year or today.year, 1, 1)
             end = dt.date.fromisoformat(last) if last else dt.date(year or today.year, 12, 31)
         except ValueError as exc:
-            bad({"zh": "--from/--to 应为 YYYY-MM-DD：{e}", "en": "--from/--to must be YYYY-MM-DD: {e}"}, e=exc)
+            bad(msg("schedule.bad-from-to", value=first if first and not _is_date(first) else last))
         if end < start:
-            bad({"zh": "--to 早于 --from", "en": "--to is before --from"})
+            bad(msg("schedule.to-before-from"))
         for d in (start, end):
             if not MIN_YEAR <= d.year <= MAX_YEAR:
-                bad({"zh": "日期 {d} 超出支持范围 {lo}–{hi} 年", "en": "date {d} is outside {lo}-{hi}"}, d=d, lo=MIN_YEAR, hi=MAX_YEAR)
+                bad(msg("schedule.date-out-of-range", date=d, low=MIN_YEAR, high=MAX_YEAR))
         return DateRange(start, end)
     the_year = year or today.year
     if month:
@@ -107,10 +115,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     for loaded in plans:
         other = by_id.setdefault(loaded.plan_id, loaded.file)
         if other != loaded.file:
-            raise ScheduleError(message=pick({
-                "zh": "{a} 与 {b} 的计划编号都是“{id}”：请给每个单位设不同的 组织.编号",
-                "en": "{a} and {b} both have plan id '{id}': give each organisation its own organisation.id",
-            }, lang, a=other, b=loaded.file, id=loaded.plan_id))
+            raise ScheduleError(message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
     inline = [
         InlineCalendar(loaded.doc.data["calendar"][i], loaded.file, loaded.doc.locate, ("calendar", i))
         for loaded in plans for i in range(len(loaded.plan.calendar))
@@ -140,7 +145,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     if options.person:
         known = {p.id for loaded in plans for p in loaded.plan.people}
         if options.person not in known:
-            raise ScheduleError(message=pick({"zh": "没有编号为“{p}”的人员", "en": "no person with id '{p}'"}, lang, p=options.person))
+            raise ScheduleError(message=msg("schedule.unknown-person", person=options.person))
         occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
     return Schedule(plans, calendar, occurrences)
@@ -185,5 +190,5 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang):
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
-        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
+        return CommandResult(exit_code=2, errors=[exc.message])
     return schedule, span, today
