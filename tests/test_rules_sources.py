@@ -79,3 +79,10 @@ def test_every_rule_says_why_its_severity():
         word = {"error": ("错误", "error"), "warning": ("警告", "warning")}[rule.severity.value]
         assert f"严重程度为{word[0]}" in rule.local("why").zh, code
         assert f"Severity {word[1]}" in rule.local("why").en, code
+
+
+def test_a_yearly_report_is_one_finding_not_two(tmp_path):
+    # too rare is the cause; the empty first half-year is the same cause, not a second finding
+    plan = variant(tmp_path, "y.yaml", ("    频次: 每半年\n    留痕: [书面报告]\n    报送: [县委]", "    频次: 每年\n    留痕: [书面报告]\n    报送: [县委]"))
+    hits = [d for d in findings(plan)[0] if d["code"] == "IDEO205"]
+    assert len(hits) == 1 and hits[0]["path"] == "obligations[5].recurrence"

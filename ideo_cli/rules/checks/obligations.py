@@ -89,7 +89,8 @@ def obligation_frequency(ctx):
         return  # IDEO303/IDEO304 explain the broken rule; counting it would mislead
     occurrences = [(i, ob, n) for i, ob, nominals in expanded for n in nominals]
     first_index = matches[0][0]
-    if len(occurrences) < minimum:
+    too_few = len(occurrences) < minimum
+    if too_few:
         ctx.report(("obligations", first_index, "recurrence"), msg("rule.obligation-frequency.too-few", what=what, min=minimum, n=len(occurrences)))
     # one finding per cause: an obligation whose due rule puts it after its period
     # is reported once, at its due rule; its windows are then not judged again
@@ -105,7 +106,8 @@ def obligation_frequency(ctx):
                 late_rule.add(i)
                 ctx.report(("obligations", i, "due"), msg("rule.obligation-frequency.after-period", title=ob.title, late=late), help=msg("rule.obligation-frequency.fix-due"))
     deadlines = params.get("deadlines") or []
-    if not deadlines or late_rule or any(n.due is None for _, _, n in occurrences):
+    if not deadlines or too_few or late_rule or any(n.due is None for _, _, n in occurrences):
+        # too rare or due after its period: that is the cause, and its one finding is made
         return
     ids = {ob.id for _, ob in matches}
     by_id = {ob.id: (i, ob) for i, ob in matches}
