@@ -703,10 +703,29 @@ def _ref_person(person: Person, lang: str) -> str:
     return f"{name}（{post}）" if lang == "zh" else f"{name} ({post})"
 
 
+def _ref_title(occurrence: Occurrence, lang: str) -> str:
+    # the text itself (holiday suffix, year-crossing mark) is the to-do list's; only encoding is compared
+    from ideo_cli.render.occurrences.columns import title_text
+
+    return title_text(occurrence, lang)
+
+
+def _ref_citation(citation, lang: str) -> str:
+    from ideo_cli.render.citations import format_citation
+
+    return citation if isinstance(citation, str) else format_citation(citation, lang)
+
+
+def _ref_t(value, lang: str) -> str:
+    from ideo_cli.i18n import t
+
+    return t(value, lang)
+
+
 def _ref_summary_text(occurrence: Occurrence, lang: str = "zh") -> str:
     lab = _LABELS[lang]
     prefix = lab["provisional"] if occurrence.provisional else ""
-    title = _ref_clean(occurrence.title, single_line=True)
+    title = _ref_clean(_ref_title(occurrence, lang), single_line=True)
     period = _ref_clean(occurrence.period, single_line=True)
     tail = f"{lab['period_open']}{period}{lab['period_close']}" if period else ""
     return f"{prefix}{title}{tail}"
@@ -733,11 +752,11 @@ def _ref_description_text(occurrence: Occurrence, lang: str = "zh") -> str:
         lines.append(line("evidence", sep.join(_ref_clean(e, single_line=True) for e in occurrence.evidence)))
     if occurrence.recipients:
         lines.append(line("recipients", sep.join(_ref_clean(r, single_line=True) for r in occurrence.recipients)))
-    basis = " ".join(_ref_clean(x, single_line=True) for x in (occurrence.rule, occurrence.citation) if x)
+    basis = " ".join(_ref_clean(x, single_line=True) for x in (occurrence.rule, _ref_citation(occurrence.citation, lang)) if x)
     if basis:
         lines.append(line("basis", basis))
     if occurrence.calendar_source:
-        lines.append(line("source", _ref_clean(occurrence.calendar_source, single_line=True)))
+        lines.append(line("source", _ref_clean(_ref_t(occurrence.calendar_source, lang), single_line=True)))
     if occurrence.provisional:
         lines.append(lab["provisional_note"])
     return "\n".join(lines)

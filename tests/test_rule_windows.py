@@ -20,9 +20,13 @@ def test_half_yearly_report_due_15_january_fails(tmp_path: Path) -> None:
     plan = variant(tmp_path, "late.yaml", (REPORT, "    频次: 每半年\n    截止: {期满后天数: 15}\n    留痕: [书面报告]\n    报送: [县委]"))
     found, code = findings(plan)
     assert code == 1
-    late = [d for d in found if d["code"] == "IDEO205" and "晚于该周期末日" in d["message"]]
-    assert {d["message"].split("的到期日 ")[1].split(" ")[0] for d in late} == {"2026-07-15", "2027-01-15"}
-    assert all(d["path"] == "obligations[5].due" for d in late)
+    # one cause, one finding: the due rule, with both late periods in its message
+    late = [d for d in found if d["code"] == "IDEO205"]
+    assert len(late) == 1 and late[0]["path"] == "obligations[5].due"
+    assert "2026H1 的到期日 2026-07-15 晚于该周期末日 2026-06-30" in late[0]["message"]
+    assert "2026H2 的到期日 2027-01-15" in late[0]["message"]
+    # the help says what to fix, not "add an O5 item" (it exists)
+    assert "添加" not in late[0]["help"] and "截止" in late[0]["help"]
 
 
 def test_half_yearly_report_by_period_end_passes(tmp_path: Path) -> None:
@@ -36,7 +40,7 @@ def test_inspection_after_year_end_fails(tmp_path: Path) -> None:
     plan = variant(tmp_path, "inspection.yaml", ("    截止: {月: 12, 日: 10}\n    留痕: [督查通报, 整改清单]", "    截止: {期满后天数: 20}\n    留痕: [督查通报, 整改清单]"))
     found, code = findings(plan)
     assert code == 1
-    assert [d["code"] for d in found if d["path"].startswith("obligations[6]")] == ["IDEO207", "IDEO207"]
+    assert [d["code"] for d in found if d["path"].startswith("obligations[6]")] == ["IDEO207"]
 
 
 def test_unresolvable_due_rule_is_explained_once_not_counted(tmp_path: Path) -> None:

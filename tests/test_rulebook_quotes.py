@@ -9,6 +9,7 @@ normalised here, so neither may the rulebook be.
 from __future__ import annotations
 
 import re
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,11 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 RULEBOOKS = REPO / "ideo_cli" / "data" / "rulebooks"
-SEEDS = REPO.parent / "shared" / "seeds"
+# the seeds sit beside the repository (/work/main → /work/shared) or beside a worktree's parent
+SEEDS = next(
+    (p for p in (Path(os.environ.get("IDEO_SEEDS", "")), REPO.parent / "shared" / "seeds", REPO.parent.parent / "shared" / "seeds") if str(p) not in ("", ".") and p.is_dir()),
+    REPO.parent / "shared" / "seeds",
+)
 
 ORG_TYPES = {"党委", "党组", "党工委", "党总支", "党支部"}
 SEVERITIES = {"error", "warning", "info"}
@@ -97,7 +102,7 @@ def test_documents_well_formed():
 def test_quote_is_verbatim(cite):
     if not SEEDS.is_dir():
         pytest.skip(f"seed documents not present at {SEEDS}")
-    assert isinstance(cite, dict) and set(cite) == CITATION_KEYS, f"citation keys: {cite!r}"
+    assert isinstance(cite, dict) and CITATION_KEYS <= set(cite) <= CITATION_KEYS | {"applies_to"}, f"citation keys: {cite!r}"
     document, section, quote = cite["document"], cite["section"], cite["quote"]
     assert isinstance(document, str) and document in DOCUMENTS, f"unknown document {document!r}"
     assert isinstance(section, str) and section.strip(), f"empty section in {cite!r}"

@@ -75,7 +75,7 @@ def run(options: CheckOptions) -> CommandResult:
         from ideo_cli.rules.checks.tree import add_tree_findings
 
         results = add_tree_findings(results, files, checker, today)
-    rules = {code: rule.info(lang) for code, rule in checker.rulebook.all_rules().items()}
+    rules = {code: rule.info() for code, rule in checker.rulebook.all_rules().items()}
     return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
 
 
@@ -84,7 +84,7 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[l
     extra = tuple(options.profiles) + tuple(options.user_profiles)
     from ideo_cli.app.inputs import today_from_env
 
-    checker = Checker(rulebook, options.lang, options.today or today_from_env(), extra)
+    checker = Checker(rulebook, options.today or today_from_env(), extra)
     ledger_cache: dict = {}  # plans and the calendar ledgers need, made once per run
     results = [_check_ledger_or_plan(path, shown, checker, ledger_cache) for path, shown in files]
     return results, checker

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from ideo_cli.i18n import pick
+from ideo_cli.i18n import pick, t
+from ideo_cli.render.localize import localize_citation
 from ideo_cli.documents.errors import CODES as INPUT_CODES  # input errors and IDEO020 (calendar files)
-from ideo_cli.i18n import t
 from ideo_cli.rules.rulebook import Rule, Rulebook
 
 EXAMPLES = "ideo_cli.data.rulebooks"
@@ -19,7 +19,7 @@ def _sev(value: str, lang: str) -> str:
 
 
 def rule_record(rule: Rule, lang: str) -> dict:
-    cite = rule.citation(lang)
+    cite = localize_citation(rule.cite(), lang)
     return {
         "code": rule.code,
         "name": rule.name,
@@ -27,7 +27,7 @@ def rule_record(rule: Rule, lang: str) -> dict:
         "severity": rule.severity.value,
         "profiles": list(rule.profiles),
         "applies_to": list(rule.applies_to),
-        "title": rule.text("title", lang),
+        "title": t(rule.local("title"), lang),
         "params": dict(rule.params),
         "source": {"document": cite.document, "title": cite.title, "section": cite.section, "quote": cite.quote},
         "also": [{"document": s.document, "section": s.section, "quote": s.quote} for s in rule.also],
@@ -45,9 +45,9 @@ def list_rules(fmt: str, profiles: tuple[str, ...], lang: str) -> tuple[int, str
         return 0, json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     lines = []
     for rule in rules.values():
-        cite = rule.citation(lang)
+        cite = localize_citation(rule.cite(), lang)
         lines.append(f"{rule.code}  {rule.name}  [{_sev(rule.severity.value, lang)}]  {','.join(rule.profiles)}")
-        lines.append(f"    {rule.text('title', lang)}")
+        lines.append(f"    {t(rule.local('title'), lang)}")
         lines.append(f"    {cite.document} {cite.section}：“{cite.quote}”" if lang == "zh" else f"    {cite.document} {cite.section}: \u201c{cite.quote}\u201d")
     header = pick({"zh": "共 {n} 条规则；`ideo rule 编号` 查看详细说明", "en": "{n} rules; `ideo rule CODE` explains one"}, lang, n=len(rules))
     return 0, "\n".join(lines + ["", header]) + "\n"
@@ -77,7 +77,7 @@ def explain_rule(code: str, lang: str) -> tuple[int, str]:
         return 2, pick({"zh": "没有规则 {c}{h}；`ideo rules` 列出全部规则", "en": "no rule {c}{h}; `ideo rules` lists them all"}, lang, c=code, h=hint)
     rule = rules[code]
     zh = lang == "zh"
-    out = [f"{rule.code} {rule.name} [{_sev(rule.severity.value, lang)}]", rule.text("title", lang), ""]
+    out = [f"{rule.code} {rule.name} [{_sev(rule.severity.value, lang)}]", t(rule.local("title"), lang), ""]
     label = (lambda z, e: z if zh else e)
     out.append(label("适用：", "Applies to: ") + "、".join(rule.applies_to) if zh else "Applies to: " + ", ".join(rule.applies_to))
     out.append(label("规则集：", "Profiles: ") + ", ".join(rule.profiles))
@@ -86,9 +86,9 @@ def explain_rule(code: str, lang: str) -> tuple[int, str]:
         out.append(label("参数：", "Parameters: ") + _params(rule.params))
     for name, params in variants:
         out.append(label(f"  规则集 {name}：", f"  under {name}: ") + _params(params))
-    out += ["", label("为什么", "Why"), "  " + rule.text("why", lang), "", label("怎么改", "How to fix"), "  " + rule.text("help", lang), "", label("依据", "Source")]
+    out += ["", label("为什么", "Why"), "  " + t(rule.local("why"), lang), "", label("怎么改", "How to fix"), "  " + t(rule.local("help"), lang), "", label("依据", "Source")]
     for source in (rule.source, *rule.also):
-        cite = rule.citation(lang, source)
+        cite = localize_citation(rule.cite(source), lang)
         title = f"《{cite.title}》" if zh and cite.title else (f" ({cite.title})" if cite.title else "")
         out.append(f"  {cite.document}{title} {cite.section}：“{cite.quote}”" if zh else f"  {cite.document}{title} {cite.section}: \u201c{cite.quote}\u201d")
     out += _examples(rule.code, lang)

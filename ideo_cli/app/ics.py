@@ -50,4 +50,4 @@ def run(options: IcsCommandOptions) -> CommandResult:
                 files[f"{loaded_plan.plan_id}-{person_id}{suffix}.ics"] = render_ics(items, calendar_name=t(msg("ics.person-calendar-name", person=name, unit=unit, label=label), lang), lang=lang, alarms=alarms, dtstamp=stamp)
     outputs = [OutputFile(options.output_dir / name, data) for name, data in sorted(files.items())]
     note = msg("ics.wrote", files=len(files), events=len(schedule.occurrences), dir=options.output_dir, sources=list(schedule.sources(span, lang)))
-    return CommandResult(outputs=outputs, output_dir=options.output_dir, notes=[note])
+    return CommandResult(outputs=outputs, output_dir=options.output_dir, notes=[note], errors=schedule.warnings)

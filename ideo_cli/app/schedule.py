@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ideo_cli.app.inputs import read_source
 from ideo_cli.diagnostics import FileResult
-from ideo_cli.i18n import pick
+from ideo_cli.i18n import msg
 from ideo_cli.documents import LoadError
 from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.formats.plan.load import LoadedPlan, load_plan
 from ideo_cli.rules.rulebook import Rulebook
+from ideo_cli.rules.serving import annotate
 from ideo_cli.schedule.expand import DateRange, ExpansionError, expand_plan
 from ideo_cli.schedule.occurrence import Occurrence
-from ideo_cli.schedule.periods import DUE_RULE_MESSAGES
 from ideo_cli.workcal import CalendarFileError, InlineCalendar, WorkCalendar, YearOutOfRangeError, build_calendar
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -46,30 +46,51 @@ class Schedule:
     occurrences: list[Occurrence]
     ledgers: dict = field(default_factory=dict)  # plan path (resolved) → its LoadedLedgers
 
+    @property
+    def warnings(self) -> list:
+        """Messages for dates the working-day move took out of their rule's window (stderr)."""
+        return [o.window_problem for o in self.occurrences if o.window_problem is not None]
+
     def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
-        years = range(span.first.year, span.last.year + 1)
-        return tuple(dict.fromkeys(f"{y}: {self.calendar.source_for(y, lang)}" for y in years))
+        """Every calendar the shown dates depend on: the span's years, and a year
+        beyond it that a date was moved into or whose holidays decide a date."""
+        from ideo_cli.i18n import t
+
+        years = set(range(span.first.year, span.last.year + 1))
+        for occ in self.occurrences:
+            years.update({occ.due.year, occ.nominal_due.year})
+            if occ.holiday and occ.period[:4].isdigit():
+                years.add(int(occ.period[:4]))
+        return tuple(f"{y}: {t(self.calendar.source(y), lang)}" for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date, lang: str) -> DateRange:
-    def bad(texts, **fields):
-        raise ScheduleError(message=pick(texts, lang, **fields))
+    def bad(message):
+        raise ScheduleError(message=message)
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        bad({"zh": "年份 {y} 超出支持范围 {lo}–{hi}", "en": "year {y} is outside the supported range {lo}-{hi}"}, y=year, lo=MIN_YEAR, hi=MAX_YEAR)
+        bad(msg("schedule.year-out-of-range", year=year, low=MIN_YEAR, high=MAX_YEAR))
     if month is not None and not 1 <= month <= 12:
-        bad({"zh": "月份应为 1–12，收到 {m}", "en": "month must be 1-12, got {m}"}, m=month)
+        bad(msg("schedule.bad-month", month=month))
     if first or last:
         try:
             start = dt.date.fromisoformat(first) if first else dt.date(year or today.year, 1, 1)
             end = dt.date.fromisoformat(last) if last else dt.date(year or today.year, 12, 31)
         except ValueError as exc:
-            bad({"zh": "--from/--to 应为 YYYY-MM-DD：{e}", "en": "--from/--to must be YYYY-MM-DD: {e}"}, e=exc)
+            bad(msg("schedule.bad-from-to", value=first if first and not _is_date(first) else last))
         if end < start:
-            bad({"zh": "--to 早于 --from", "en": "--to is before --from"})
+            bad(msg("schedule.to-before-from"))
         for d in (start, end):
             if not MIN_YEAR <= d.year <= MAX_YEAR:
-                bad({"zh": "日期 {d} 超出支持范围 {lo}–{hi} 年", "en": "date {d} is outside {lo}-{hi}"}, d=d, lo=MIN_YEAR, hi=MAX_YEAR)
+                bad(msg("schedule.date-out-of-range", date=d, low=MIN_YEAR, high=MAX_YEAR))
         return DateRange(start, end)
     the_year = year or today.year
     if month:
@@ -102,10 +123,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     for loaded in plans:
         other = by_id.setdefault(loaded.plan_id, loaded.file)
         if other != loaded.file:
-            raise ScheduleError(message=pick({
-                "zh": "{a} 与 {b} 的计划编号都是“{id}”：请给每个单位设不同的 组织.编号",
-                "en": "{a} and {b} both have plan id '{id}': give each organisation its own organisation.id",
-            }, lang, a=other, b=loaded.file, id=loaded.plan_id))
+            raise ScheduleError(message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
     inline = [
         InlineCalendar(loaded.plan.calendar[i], loaded.file, loaded.doc.locate, ("calendar", i))  # validated with the plan
         for loaded in plans for i in range(len(loaded.plan.calendar))
@@ -123,7 +141,9 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     for loaded in plans:
         rules = rulebook.resolve(tuple(n for n in loaded.plan.organisation.profiles if n in rulebook.profiles))
         try:
-            occurrences.extend(expand_plan(loaded, calendar, options.span, rules, lang))
+            found = expand_plan(loaded, calendar, options.span)
+            annotate(found, loaded.plan, rules)
+            occurrences.extend(found)
         except ExpansionError as exc:
             problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc, lang)], source=loaded.doc.source))
         except YearOutOfRangeError as exc:
@@ -133,7 +153,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     if options.person:
         known = {p.id for loaded in plans for p in loaded.plan.people}
         if options.person not in known:
-            raise ScheduleError(message=pick({"zh": "没有编号为“{p}”的人员", "en": "no person with id '{p}'"}, lang, p=options.person))
+            raise ScheduleError(message=msg("schedule.unknown-person", person=options.person))
         occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
     ledgers = _annotate_from_ledgers(list(zip(plan_paths, plans)), ledger_files, occurrences, options.today)
@@ -161,13 +181,21 @@ def _annotate_from_ledgers(plans: list[tuple[Path, LoadedPlan]], ledger_files: l
 
 
 def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
+    from ideo_cli.diagnostics import Diagnostic, Severity
+    from ideo_cli.i18n import local
+    from ideo_cli.rules.checks.obligations import due_rule_message
+    from ideo_cli.rules.rulebook import Rulebook as _Rulebook
+
     field_name = "recurrence" if exc.error.key == "bad_rrule" else "due"
     path = ("obligations", exc.index, field_name)
     pos = loaded.doc.locate(path)
-    diag = input_diagnostic("IDEO011", loaded.file, pos.line, pos.col, DUE_RULE_MESSAGES[exc.error.key], lang, path=f"obligations[{exc.index}].{field_name}", end_col=pos.end_col, **exc.error.fields)
-    diag.code, diag.name = ("IDEO304", "valid-recurrence") if field_name == "recurrence" else ("IDEO303", "valid-due-rule")
-    return diag
-
+    code = "IDEO304" if field_name == "recurrence" else "IDEO303"
+    rule = _Rulebook().all_rules()[code]
+    return Diagnostic(
+        code=code, name=rule.name, severity=Severity.FATAL, message=due_rule_message(exc.error),
+        file=loaded.file, line=max(pos.line, 1), col=max(pos.col, 1), end_line=max(pos.line, 1) if pos.end_col else None, end_col=pos.end_col,
+        path=f"obligations[{exc.index}].{field_name}", help=rule.local("help"), title=rule.local("title"), citation=rule.cite(),
+    )
 
 
 def load_schedule(paths, year, month, first, last, calendars, person, lang):
@@ -191,5 +219,5 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang):
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
-        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
+        return CommandResult(exit_code=2, errors=[exc.message])
     return schedule, span, today

@@ -113,5 +113,5 @@ def run(options: TodoCommandOptions) -> CommandResult:
     )
     data = export_todo(options.format, occurrences, todo_options)
     if options.output is None:
-        return CommandResult(stdout=data)
-    return CommandResult(outputs=[OutputFile(options.output, data)])
+        return CommandResult(stdout=data, errors=schedule.warnings)
+    return CommandResult(outputs=[OutputFile(options.output, data)], errors=schedule.warnings)

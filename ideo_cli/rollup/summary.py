@@ -116,7 +116,7 @@ def findings_of(loaded, today: dt.date) -> list[dict]:
     global _RULEBOOK
     if _RULEBOOK is None:
         _RULEBOOK = Rulebook()
-    diagnostics, _ = Checker(_RULEBOOK, "zh", today).check(loaded)
+    diagnostics, _ = Checker(_RULEBOOK, today).check(loaded)
     out = []
     for d in sorted(diagnostics, key=lambda d: d.sort_key()):
         cite = d.citation

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 import yaml
 
 from ideo_cli.diagnostics import Citation, RuleInfo, Severity
-from ideo_cli.i18n import pick
+from ideo_cli.i18n import LocalText, local
 
 RULEBOOK_PACKAGE = "ideo_cli.data.rulebooks"
 ALL_ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
@@ -27,6 +27,7 @@ class Source:
     document: str
     section: str
     quote: str
+    applies_to: tuple[str, ...] = ()  # organisation types this text speaks of; () = all of the rule's
 
 
 @dataclass(frozen=True)
@@ -43,20 +44,28 @@ class Rule:
     profiles: tuple[str, ...] = ()  # profiles that define or tighten it
     documents: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
-    def text(self, what: str, lang: str) -> str:
-        entry = self.texts.get(what)
-        return pick(entry, lang) if entry else ""
+    def local(self, what: str) -> LocalText:
+        """``title`` / ``why`` / ``help`` as data in both languages (renderers pick one)."""
+        return local(self.texts.get(what)) or LocalText("")
 
-    def citation(self, lang: str, source: Source | None = None) -> Citation:
+    def cite(self, source: Source | None = None) -> Citation:
+        """The rule's citation (or one of its ``also`` sources); the title stays LocalText."""
         src = source or self.source
         title = self.documents.get(src.document.split()[0], {})
-        return Citation(document=src.document, title=pick(title, lang) if title else "", section=src.section, quote=src.quote)
+        return Citation(document=src.document, title=LocalText(str(title.get("zh", "")), str(title.get("en", ""))) if title else "", section=src.section, quote=src.quote)
 
-    def info(self, lang: str) -> RuleInfo:
+    def cite_for(self, org_type: str) -> Citation:
+        """The first of the rule's sources that speaks of ``org_type`` (the main one if none does)."""
+        for src in (self.source, *self.also):
+            if not src.applies_to or org_type in src.applies_to:
+                return self.cite(src)
+        return self.cite()
+
+    def info(self) -> RuleInfo:
         return RuleInfo(
             code=self.code, name=self.name, severity=self.severity,
-            title=self.text("title", lang), help=self.text("help", lang), why=self.text("why", lang),
-            profiles=self.profiles, citation=self.citation(lang),
+            title=self.local("title"), help=self.local("help"), why=self.local("why"),
+            profiles=self.profiles, citation=self.cite(),
         )
 
 
@@ -152,7 +161,7 @@ def _resolve(book: Rulebook, names: tuple[str, ...]) -> dict[str, Rule]:
 
 def _rule_from_entry(entry: Mapping[str, Any], base: Rule | None, profile: str) -> Rule:
     def source_of(raw) -> Source:
-        return Source(document=str(raw["document"]), section=str(raw.get("section", "")), quote=str(raw["quote"]))
+        return Source(document=str(raw["document"]), section=str(raw.get("section", "")), quote=str(raw["quote"]), applies_to=tuple(raw.get("applies_to") or ()))
 
     if base is not None:  # a stricter profile tightening an existing rule
         changes: dict[str, Any] = {"profiles": tuple(dict.fromkeys(base.profiles + (profile,)))}

@@ -11,18 +11,14 @@ from dataclasses import dataclass
 
 from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.formats.plan.model import Obligation
-from ideo_cli.rules.rulebook import Rule
 from ideo_cli.schedule.occurrence import Occurrence, Person
 from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates
 from ideo_cli.workcal import WorkCalendar
 from ideo_cli.workcal.calfile import MAX_YEAR, MIN_YEAR
+from ideo_cli.schedule.festivals import festival_date, milestone_date
+from ideo_cli.workcal.names import HOLIDAY_SLUGS
 
 DEFAULT_HOLIDAY_LEAD = 1  # working days before a holiday when the plan does not say
-
-_HOLIDAY_SLUGS = {
-    "元旦": "new-year", "春节": "spring-festival", "清明节": "qingming", "劳动节": "labour-day",
-    "端午节": "dragon-boat", "中秋节": "mid-autumn", "国庆节": "national-day",
-}
 
 
 @dataclass(frozen=True)
@@ -47,23 +43,35 @@ class ExpansionError(Exception):
         self.error = error
 
 
-def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rules: dict[str, Rule], lang: str = "zh") -> list[Occurrence]:
+def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> list[Occurrence]:
+    """Every occurrence of the plan's obligations in ``span``, on working days.
+
+    An occurrence is in the span when its moved date is; one whose move crossed
+    a year boundary (31 December 顺延 to 2 January) is also kept in the span of
+    its nominal date, marked ``crosses_year``, so it never silently leaves its
+    own year's list.  Which rule it serves is not decided here (rules.serving).
+    """
     plan = loaded.plan
     people = {p.id: Person(p.id, p.name, p.post) for p in plan.people}
     out: list[Occurrence] = []
     for index, ob in enumerate(plan.obligations):
-        served = _served_rule(ob, rules)
+        policy = ob.adjust or plan.defaults.adjust
         try:
-            for period, nominal, note, holiday in _nominal_dates(ob, calendar, span):
-                policy = ob.adjust or plan.defaults.adjust
+            for period, nominal, note, holiday, years in _nominal_dates(ob, calendar, span):
+                if ob.skip_holidays and calendar.holiday_on(nominal) is not None:
+                    continue  # 节假日跳过: e.g. a weekly study that does not meet during 春节 or 国庆
                 due, provisional = calendar.adjust(nominal, policy)
-                if due not in span:
+                crosses = due.year != nominal.year
+                if due not in span and not (crosses and nominal in span):
                     continue
+                if policy == "keep" and not calendar.is_official(due.year):
+                    provisional = True  # whether the kept date is a working day is unknown
                 if note is not None:  # holiday-driven: counted in working days already
                     provisional = provisional or note
                 lead = ob.start_before_days if ob.start_before_days is not None else plan.defaults.start_before_days
                 lead = default_start_before(ob.recurrence) if lead is None else lead
                 start = min(calendar.adjust(max(due - dt.timedelta(days=lead), dt.date(MIN_YEAR, 1, 1)), "next")[0], due)
+                depends = sorted({due.year, nominal.year, *years})
                 out.append(
                     Occurrence(
                         plan=loaded.plan_id,
@@ -71,7 +79,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
                         plan_file=loaded.file,
                         obligation=ob.id,
                         period=period.label,
-                        title=f"{ob.title}（{holiday}前）" if holiday else ob.title,
+                        title=ob.title,
                         kind=ob.kind,
                         owners=[people[o] for o in ob.owner if o in people],
                         start=start,
@@ -80,10 +88,13 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange, rul
                         reminders=sorted(set(ob.reminders if ob.reminders is not None else plan.defaults.reminders), reverse=True),
                         evidence=list(ob.evidence),
                         recipients=list(ob.recipients) + [c for c in ob.copy_to if c not in ob.recipients],
-                        rule=served.code if served else "",
-                        citation=_citation(served, lang) if served else "",
                         provisional=provisional,
-                        calendar_source=calendar.source_for(due.year, lang),
+                        calendar_source=calendar.source(due.year),
+                        holiday=holiday,
+                        moved_from=nominal if due != nominal else None,
+                        crosses_year=crosses,
+                        sources=tuple(calendar.source(y) for y in depends if MIN_YEAR <= y <= MAX_YEAR),
+                        report_mode=ob.report_mode,
                     )
                 )
         except DueRuleError as err:
@@ -101,29 +112,33 @@ def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
     for year in range(max(span.first.year - 1, MIN_YEAR), min(span.last.year + 1, MAX_YEAR) + 1):
         if is_rrule(ob.recurrence):
             for day in rrule_dates(ob.recurrence, year):
-                yield Period(day.isoformat(), day, day), day, None, None
+                yield Period(day.isoformat(), day, day), day, None, None, ()
         elif ob.recurrence == "holidays":
             holidays, provisional = calendar.holidays_in(year)
             lead = ob.due.working_days_before if ob.due.working_days_before is not None else DEFAULT_HOLIDAY_LEAD
             for holiday in holidays:
                 name = holiday.festivals[0] if getattr(holiday, "festivals", None) else holiday.name
-                slug = _HOLIDAY_SLUGS.get(name, name)
+                slug = HOLIDAY_SLUGS.get(name, name)
                 day, moved_provisional = calendar.working_days_before(holiday.first_day, lead)
-                yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional, name
+                # the date depends on the holiday's own year's notice as well as the due date's
+                yield Period(f"{year}-{slug}", holiday.first_day, holiday.last_day), day, provisional or moved_provisional, name, (holiday.first_day.year, year)
+            yield from _occasions(ob, calendar, year, lead, {h.festivals[0] if getattr(h, "festivals", None) else h.name for h in holidays})
         else:
             for period in periods(ob.recurrence, year):
-                yield period, nominal_due(period, ob.due), None, None
+                yield period, nominal_due(period, ob.due), None, None, ()
 
 
-def _served_rule(ob: Obligation, rules: dict[str, Rule]) -> Rule | None:
-    """The frequency rule this obligation satisfies (a tag-specific one first)."""
-    candidates = [r for r in rules.values() if r.check == "obligation_frequency" and r.params.get("kind") == ob.kind]
-    tagged = [r for r in candidates if r.params.get("tag") and r.params["tag"] in ob.tags]
-    untagged = [r for r in candidates if not r.params.get("tag")]
-    return (tagged or untagged or [None])[0]
-
-
-def _citation(rule: Rule, lang: str) -> str:
-    cite = rule.citation(lang)
-    title = f"《{cite.title}》" if cite.title and lang == "zh" else ""
-    return f"{cite.document}{title} {cite.section} “{cite.quote}”"
+def _occasions(ob: Obligation, calendar: WorkCalendar, year: int, lead: int, statutory: set[str]):
+    """Traditional festivals (lunar, computed) and the plan's 时间节点 in ``year``."""
+    for name in ob.festivals:
+        if name in statutory:
+            continue  # 春节, 端午节, 中秋节 are statutory holidays already
+        day = festival_date(name, year)
+        if day is not None:
+            due, provisional = calendar.working_days_before(day, lead)
+            yield Period(f"{year}-{HOLIDAY_SLUGS.get(name, name)}", day, day), due, provisional, name, (year,)
+    for node in ob.milestones:
+        day = milestone_date(node.date, year)
+        if day is not None:
+            due, provisional = calendar.working_days_before(day, lead)
+            yield Period(f"{day.isoformat()}-node", day, day), due, provisional, node.name, (year,)

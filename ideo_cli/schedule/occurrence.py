@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ideo_cli.diagnostics import Citation
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +29,7 @@ class Occurrence:
     plan_file: str  # path of the plan file
     obligation: str  # obligation id, stable (calendars and records key on it)
     period: str  # "2027", "2027H1", "2027Q3", "2027-05", or "2027-10-01" for rrule/holiday
-    title: str  # e.g. 专题研究意识形态工作
+    title: str  # the user's title, e.g. 专题研究意识形态工作 (renderers: display_title)
     kind: str  # "O1" … "O13" or a custom kind
     owners: list[Person]
     start: dt.date  # when work should begin (window start)
@@ -34,16 +38,32 @@ class Occurrence:
     reminders: list[int] = field(default_factory=list)  # days before due
     evidence: list[str] = field(default_factory=list)  # 纪要, 书面报告, 照片 ...
     recipients: list[str] = field(default_factory=list)  # 上级党委, 县委宣传部 ...
-    rule: str = ""  # rule code it serves, e.g. "IDEO201"
-    citation: str = ""  # e.g. "000 三(二)2 “每年至少两次专题研究意识形态工作”"
-    provisional: bool = False  # date computed without the official calendar
-    calendar_source: str = ""  # e.g. "chinese-calendar 1.11.0" or "holidays 0.109 (推算)"
+    rule: str = ""  # code of the rule it serves (rules.serving.annotate), e.g. "IDEO201"
+    citation: "Citation | None" = None  # the plan's own 依据, else the served rule's source for this org type
+    provisional: bool = False  # whether the date is a working day is not known from an official calendar
+    calendar_source: Any = None  # a Message naming the calendar of the due date (renderers translate)
     # --- contract for the second half (ledger, roll-up, pictures); renderers translate
     holiday: str | None = None  # for 节假日前 items: the holiday's Chinese name (renderers add "（春节前）")
     status: str | None = None  # ledger status code, see ideo_cli/ledger/status.py; None = no ledger read
     record: object | None = None  # the ledger record that settled it, if any
+    # --- where the working-day move took the date (renderers show it)
+    moved_from: dt.date | None = None  # the nominal date when the move changed it
+    crosses_year: bool = False  # the move took the due date into another year than the nominal one
+    sources: tuple = ()  # Messages: every calendar the date depends on (due year, and the next/previous when crossed)
+    window_problem: Any = None  # a Message when the adjusted date leaves the window its rule sets
+    report_mode: str | None = None  # 书面 / 当面 (O5 reports), as the plan says
 
     @property
     def uid(self) -> str:
         """Stable across runs and date moves: never derived from ``due``."""
         return f"{self.plan}/{self.obligation}/{self.period}@ideo"
+
+
+def display_title(occurrence: Occurrence):
+    """The title as shown: the user's title, with the holiday for 节假日前 items (a Message)."""
+    if not occurrence.holiday:
+        return occurrence.title
+    from ideo_cli.i18n import msg
+    from ideo_cli.workcal.names import holiday_text
+
+    return msg("todo.before-holiday", title=occurrence.title, holiday=holiday_text(occurrence.holiday))

@@ -29,15 +29,8 @@ class Period:
         return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
 
 
-DUE_RULE_MESSAGES = {
-    "month_outside_period": {"zh": "截止月份 {month} 超出周期（每期只有 {months} 个月）", "en": "due month {month} is outside the period (it has {months} months)"},
-    "no_such_day": {"zh": "{month}月没有 {day} 日", "en": "month {month} has no day {day}"},
-    "bad_rrule": {"zh": "无法解析的 RRULE：{reason}", "en": "cannot parse RRULE: {reason}"},
-}
-
-
 class DueRuleError(ValueError):
-    """A due rule that cannot resolve; ``key`` says which message to show."""
+    """A due rule that cannot resolve; ``key`` says why (rules.checks.obligations.due_rule_message words it)."""
 
     def __init__(self, key: str, **fields: object):
         super().__init__(key)

@@ -173,7 +173,19 @@ class WorkCalendar:
             return spec.kind
         return "chinese-calendar" if self._cc.covers(year) else "holidays"
 
-    def source_for(self, year: int, lang: str = "zh") -> str:
+    def source(self, year: int):
+        """The calendar used for ``year`` as a Message (renderers translate it)."""
+        from ideo_cli.i18n import msg
+
+        kind = self.source_kind(year)
+        if kind in ("file", "inline"):
+            spec = self._specs[year]
+            return msg("schedule.source-file" if kind == "file" else "schedule.source-inline", file=str(spec.file), source=spec.source)
+        if kind == "chinese-calendar":
+            return msg("schedule.source-cc", version=self._cc.version)
+        return msg("schedule.source-fallback", version=self._holidays_china().version)
+
+    def source_for(self, year: int, lang: str = "zh") -> str:  # transitional: tests/test_workcal.py; use source()
         """Human-readable name of the calendar used for ``year``, in ``lang`` (zh|en)."""
         kind = self.source_kind(year)
         if kind in ("file", "inline"):

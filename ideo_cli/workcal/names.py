@@ -76,3 +76,23 @@ def label(name: str, lang: str = "zh") -> str:
         return name
     parts = [p for p in name.split("、") if p]
     return " & ".join(ZH_TO_EN.get(p, p) for p in parts) or name
+
+
+# the catalogue ids of holiday and festival names (English names live in the catalogue)
+HOLIDAY_SLUGS: dict[str, str] = {
+    "元旦": "new-year", "春节": "spring-festival", "清明节": "qingming", "劳动节": "labour-day",
+    "端午节": "dragon-boat", "中秋节": "mid-autumn", "国庆节": "national-day",
+    "除夕": "new-years-eve", "元宵节": "lantern", "七夕节": "qixi", "中元节": "zhongyuan",
+    "重阳节": "double-ninth", "腊八节": "laba", "小年": "little-new-year",
+}
+
+
+def holiday_text(name: str):
+    """A holiday's name for renderers: a catalogue Message for the known ones, else the name as written."""
+    parts = [p for p in name.split("、") if p]
+    if parts and all(p in HOLIDAY_SLUGS for p in parts):
+        from ideo_cli.i18n import msg
+
+        texts = [msg(f"schedule.holiday.{HOLIDAY_SLUGS[p]}") for p in parts]
+        return texts[0] if len(texts) == 1 else msg("schedule.holiday.combined", names=texts)
+    return name

@@ -137,6 +137,8 @@ class LeadingGroup(Strict):
     deputies: PersonRefs = []
     members: PersonRefs = []
     office: Office | None = None
+    # ---- issue 10 (helper "rules"): members named by post, e.g. 各村（社区）书记
+    member_posts: StrList = []
 
 
 DUE_WORDS = ("period-end", "期末", "年底前", "期末前")
@@ -202,6 +204,12 @@ class Obligation(Strict):
     copy_to: StrList = []
     tags: StrList = []
     note: str | None = None
+    # ---- issue 10 (helper "rules"): the plan's own source, holidays, festivals, report mode
+    basis: "Basis | None" = None  # 依据: the document this obligation comes from
+    skip_holidays: bool = False  # 节假日跳过: an occurrence on a statutory holiday is dropped
+    milestones: list["Milestone"] = []  # 时间节点: dated occasions (节假日前 items)
+    festivals: list["Festival"] = []  # 传统节日: lunar festivals, computed each year (节假日前 items)
+    report_mode: "ReportMode | None" = None  # 汇报方式: 书面 / 当面
 
 
 class Event(Strict):
@@ -223,6 +231,8 @@ class Rectification(Strict):
     owner: PersonRef | None = None
     deadline: dt.date | None = None
     ongoing: bool = False
+    # ---- issue 10 (helper "rules"): several owners of one item
+    co_owners: PersonRefs = []
 
 
 class Waiver(Strict):
@@ -271,3 +281,34 @@ class Plan(Strict):
 
     def with_role(self, role: str) -> list[Person]:
         return [p for p in self.people if role in p.roles]
+
+
+
+# ---- issue 10 (helper "rules"): types of the optional fields added above
+ReportMode = _choice(vocab.REPORT_MODES, "report mode")
+Festival = _choice(vocab.FESTIVALS, "traditional festival")
+
+
+class Basis(Strict):
+    """依据: where an obligation comes from (shown in the to-do list and calendars)."""
+
+    document: str = Field(min_length=1)
+    section: str | None = None
+    quote: str | None = None
+
+
+def _month_day(value: Any) -> Any:
+    if isinstance(value, str) and len(value.strip()) == 5 and value.strip()[2] == "-":
+        return value.strip()  # "07-01": every year
+    return value
+
+
+class Milestone(Strict):
+    """时间节点: a named date, every year ("07-01") or once (2027-07-01)."""
+
+    name: str = Field(min_length=1)
+    date: Annotated[dt.date | Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")], BeforeValidator(_month_day)]
+
+
+Obligation.model_rebuild()
+Plan.model_rebuild()

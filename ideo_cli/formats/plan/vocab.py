@@ -86,6 +86,18 @@ KEY_ALIASES: dict[str, str] = {
     "下级事项": "subordinate_obligations",
     "适用对象": "applies_to",
     "汇入": "feeds",
+    # ---- issue 10 (helper "rules"): basis, holidays, festivals, report mode, several owners
+    "依据": "basis",
+    "文件": "document",
+    "条款": "section",
+    "原文": "quote",
+    "节假日跳过": "skip_holidays",
+    "时间节点": "milestones",
+    "日期": "date",
+    "传统节日": "festivals",
+    "汇报方式": "report_mode",
+    "共同负责人": "co_owners",
+    "成员职务": "member_posts",
 }
 
 # English key -> its Chinese spellings (the JSON Schema lists both).
@@ -171,3 +183,23 @@ RESPONSES: dict[str, list[str]] = {
 }
 
 PERIOD_LAST = ("last", "末", "最后")
+
+
+# ---- issue 10 (helper "rules")
+REPORT_MODES: dict[str, list[str]] = {
+    "书面": ["written", "in-writing", "书面汇报"],
+    "当面": ["in-person", "当面汇报", "口头"],
+}
+
+FESTIVALS: dict[str, list[str]] = {
+    "除夕": ["new-years-eve"],
+    "春节": ["spring-festival"],
+    "元宵节": ["lantern", "元宵"],
+    "端午节": ["dragon-boat", "端午"],
+    "七夕节": ["qixi", "七夕"],
+    "中元节": ["zhongyuan"],
+    "中秋节": ["mid-autumn", "中秋"],
+    "重阳节": ["double-ninth", "重阳"],
+    "腊八节": ["laba", "腊八"],
+    "小年": ["little-new-year"],
+}

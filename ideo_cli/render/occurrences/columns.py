@@ -13,7 +13,17 @@ from typing import Callable, Iterable
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger import status as statuses
-from ideo_cli.schedule.occurrence import Occurrence
+from ideo_cli.schedule.occurrence import Occurrence, display_title
+
+
+def title_text(occ: Occurrence, lang: str) -> str:
+    """The title as shown, with the holiday it precedes and a mark when the move crossed a year."""
+    text = t(display_title(occ), lang)
+    if occ.crosses_year and occ.moved_from is not None:
+        from ideo_cli.i18n import msg
+
+        text += t(msg("todo.crossed-year", nominal=occ.moved_from, due=occ.due), lang)
+    return text
 
 
 def weekday(day: dt.date, lang: str) -> str:
@@ -43,14 +53,6 @@ def join(items: Iterable[str], lang: str) -> str:
 
 def owners_text(occ: Occurrence, lang: str) -> str:
     return join((p.name or p.id for p in occ.owners), lang)
-
-
-def title_text(occ: Occurrence, lang: str) -> str:
-    """The title as people read it: ``…（春节前）`` for a pre-holiday item."""
-    holiday = getattr(occ, "holiday", None)
-    if holiday:
-        return t(msg("todo.before-holiday", title=occ.title, holiday=holiday), lang)
-    return occ.title
 
 
 def citation_text(occ: Occurrence, lang: str) -> str:
@@ -134,7 +136,7 @@ NOMINAL_DUE = Column("nominal-due", 12, lambda o, l: o.nominal_due if o.nominal_
 OBLIGATION = Column("obligation", 20, lambda o, l: o.obligation, office=False)
 RULE = Column("rule", 9, lambda o, l: o.rule, office=False)
 CITATION = Column("citation", 60, citation_text, office=False)
-CALENDAR = Column("calendar", 28, lambda o, l: o.calendar_source, office=False)
+CALENDAR = Column("calendar", 28, lambda o, l: t(o.calendar_source, l), office=False)
 
 # csv: the data export (unit next to the ids, as before)
 COLUMNS: tuple[Column, ...] = (

@@ -51,6 +51,9 @@ from pathlib import Path
 
 from ideo_cli import __version__
 from ideo_cli.fsutil import atomic_write_bytes
+from ideo_cli.i18n import t
+from ideo_cli.render.citations import format_citation
+from ideo_cli.render.occurrences.columns import title_text
 from ideo_cli.schedule.occurrence import Occurrence, Person
 
 __all__ = [
@@ -320,7 +323,7 @@ def summary_text(occurrence: Occurrence, lang: str = "zh") -> str:
     """SUMMARY: ``【暂定】`` prefix when provisional, title, period."""
     lab = _LABELS[lang]
     prefix = lab["provisional"] if occurrence.provisional else ""
-    title = _clean(occurrence.title, single_line=True)
+    title = _clean(title_text(occurrence, lang), single_line=True)
     period = _clean(occurrence.period, single_line=True)
     tail = f"{lab['period_open']}{period}{lab['period_close']}" if period else ""
     return f"{prefix}{title}{tail}"
@@ -348,11 +351,11 @@ def description_text(occurrence: Occurrence, lang: str = "zh") -> str:
         lines.append(line("evidence", sep.join(_clean(e, single_line=True) for e in occurrence.evidence)))
     if occurrence.recipients:
         lines.append(line("recipients", sep.join(_clean(r, single_line=True) for r in occurrence.recipients)))
-    basis = " ".join(_clean(x, single_line=True) for x in (occurrence.rule, occurrence.citation) if x)
+    basis = " ".join(_clean(x, single_line=True) for x in (occurrence.rule, occurrence.citation if isinstance(occurrence.citation, str) else format_citation(occurrence.citation, lang)) if x)
     if basis:
         lines.append(line("basis", basis))
     if occurrence.calendar_source:
-        lines.append(line("source", _clean(occurrence.calendar_source, single_line=True)))
+        lines.append(line("source", _clean(t(occurrence.calendar_source, lang), single_line=True)))
     if occurrence.provisional:
         lines.append(lab["provisional_note"])
     return "\n".join(lines)

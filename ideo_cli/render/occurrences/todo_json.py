@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from ideo_cli.i18n import t
 from ideo_cli.render.occurrences.columns import citation_text
 from ideo_cli.render.occurrences.todo import TodoOptions
 from ideo_cli.schedule.occurrence import Occurrence
@@ -40,8 +41,10 @@ def record(o: Occurrence, lang: str = "zh") -> dict:
         "rule": o.rule,
         "citation": citation_text(o, lang),
         "provisional": o.provisional,
-        "source": o.calendar_source,
+        "source": t(o.calendar_source, lang),
         "status": o.status,
+        "moved_from": o.moved_from.isoformat() if o.moved_from else None,
+        "crosses_year": o.crosses_year,
     }
 
 

@@ -1,6 +1,7 @@
 """References and identity: every person named exists, every id is unique."""
 from __future__ import annotations
 
+from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check
 
 
@@ -28,6 +29,8 @@ def _references(plan):
     for i, item in enumerate(plan.rectifications):
         if item.owner:
             yield ("rectifications", i, "owner"), item.owner
+        for j, pid in enumerate(getattr(item, "co_owners", None) or ()):
+            yield ("rectifications", i, "co_owners", j), pid
 
 
 @check("references_declared")
@@ -41,13 +44,11 @@ def references_declared(ctx):
         if pid in known_set:
             continue
         if pid in names:
-            hint = {"zh": "这里要写人员的编号“{g}”，不是姓名", "en": "use the person's id '{g}', not their name"}
-            guess = names[pid]
+            hint = msg("rule.references-declared.use-id", guess=names[pid])
         else:
             close = difflib.get_close_matches(pid, known, n=1, cutoff=0.5)
-            guess = close[0] if close else ""
-            hint = {"zh": "是不是想写“{g}”？", "en": "did you mean '{g}'?"} if guess else None
-        ctx.report(path, {"zh": "“{pid}”不是 人员 中声明的编号", "en": "'{pid}' is not the id of a declared person"}, help=hint, pid=pid, g=guess)
+            hint = msg("rule.references-declared.did-you-mean", guess=close[0]) if close else None
+        ctx.report(path, msg("rule.references-declared.unknown", pid=pid), help=hint)
 
 
 @check("unique_ids")
@@ -57,6 +58,6 @@ def unique_ids(ctx):
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in seen:
-                ctx.report((section, i, "id"), {"zh": "编号“{id}”重复（第 {n} 项已使用）", "en": "id '{id}' is used twice (already by item {n})"}, id=item.id, n=seen[item.id] + 1)
+                ctx.report((section, i, "id"), msg("rule.unique-ids.duplicate", item=item.id, n=seen[item.id] + 1))
             else:
                 seen[item.id] = i

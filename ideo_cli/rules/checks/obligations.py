@@ -1,39 +1,44 @@
-"""§3 of the digest: recurring obligations, their frequency, windows and order."""
+"""§3 of the digest: recurring obligations, their frequency and windows.
+
+Counting uses the nominal occurrences of the reference year (identity does not
+depend on holidays); windows are judged on the unit's schedule on working days
+— the dates people will actually meet — for the reference year and the next.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
+from ideo_cli.i18n import LocalText, msg
 from ideo_cli.rules.registry import check, optional, required
-from ideo_cli.schedule.periods import DUE_RULE_MESSAGES, DueRuleError, is_rrule, nominal_occurrences, rrule_dates
+from ideo_cli.schedule.periods import DueRuleError, is_rrule, nominal_occurrences, rrule_dates
 
-_KIND_NAMES = {
-    "O1": ("专题研究意识形态工作", "topic study of ideological work"),
-    "O2": ("中心组专题学习", "central-group study"),
-    "O3": ("意识形态形势分析研判", "situation analysis"),
-    "O4": ("党内通报", "briefing inside the Party"),
-    "O5": ("向上级专题汇报", "special report to the superior"),
-    "O6": ("专题自查", "self-inspection"),
-    "O7": ("专题督查", "special inspection"),
-    "O8": ("民主生活会和述职报告", "democratic life meeting and duty report"),
-    "O9": ("理论培训/授课", "training / lecture"),
-    "O10": ("网信领导小组会议", "cyberspace leading group meeting"),
-    "O11": ("听取网络意识形态工作汇报", "hearing network-ideology reports"),
-    "O12": ("年度工作计划", "annual work plan"),
-    "O13": ("年度考核", "annual assessment"),
+KIND_NAMES = {
+    "O1": LocalText("专题研究意识形态工作", "topic study of ideological work"),
+    "O2": LocalText("中心组专题学习", "central-group study"),
+    "O3": LocalText("意识形态形势分析研判", "situation analysis"),
+    "O4": LocalText("党内通报", "briefing inside the Party"),
+    "O5": LocalText("向上级专题汇报", "special report to the superior"),
+    "O6": LocalText("专题自查", "self-inspection"),
+    "O7": LocalText("专题督查", "special inspection"),
+    "O8": LocalText("民主生活会和述职报告", "democratic life meeting and duty report"),
+    "O9": LocalText("理论培训/授课", "training / lecture"),
+    "O10": LocalText("网信领导小组会议", "cyberspace leading group meeting"),
+    "O11": LocalText("听取网络意识形态工作汇报", "hearing network-ideology reports"),
+    "O12": LocalText("年度工作计划", "annual work plan"),
+    "O13": LocalText("年度考核", "annual assessment"),
 }
+YEARS_CHECKED = 2  # the reference year and the next: a plan is used for both
 
 
-def kind_name(kind: str, lang: str) -> str:
-    zh, en = _KIND_NAMES.get(kind, (kind, kind))
-    return f"{kind} {zh}" if lang == "zh" else f"{kind} {en}"
+def kind_text(kind: str, tag: str | None = None):
+    name = KIND_NAMES.get(kind, LocalText(kind, kind))
+    if tag:
+        return msg("rule.obligation-frequency.what-tagged", kind=kind, name=name, tag=tag)
+    return msg("rule.obligation-frequency.what", kind=kind, name=name)
 
 
 def _matching(ctx, kind: str, tag: str | None):
     return [(i, o) for i, o in enumerate(ctx.plan.obligations) if o.kind == kind and (not tag or tag in o.tags)]
-
-
-def _year_occurrences(ob, year: int):
-    return _resolve(ob, year) or []  # IDEO303/IDEO304 report unresolvable rules
 
 
 def _resolve(ob, year: int):
@@ -44,8 +49,27 @@ def _resolve(ob, year: int):
         return None
 
 
-def _md(date: dt.date, lang: str) -> str:
-    return f"{date.month}月{date.day}日" if lang == "zh" else date.strftime("%d %b")
+def _windows(deadlines, year: int):
+    """(first day, deadline) for each "MM-DD" deadline of ``year``, consecutive."""
+    start = dt.date(year, 1, 1)
+    for text in deadlines:
+        month, day = (int(x) for x in str(text).split("-"))
+        end = dt.date(year, month, day)
+        yield start, end
+        start = end + dt.timedelta(days=1)
+
+
+def _adjusted(ctx, ids: set[str], year: int):
+    """The unit's occurrences of ``ids`` whose nominal date is in ``year`` (None: schedule unavailable)."""
+    from ideo_cli.schedule.expand import DateRange, ExpansionError
+    from ideo_cli.workcal import YearOutOfRangeError
+
+    try:
+        first = ctx.reference_year  # one span for every rule and year: the unit computes it once
+        found = ctx.unit.occurrences(DateRange(dt.date(first, 1, 1), dt.date(first + YEARS_CHECKED, 1, 31)))
+    except (ExpansionError, YearOutOfRangeError, ValueError):
+        return None  # IDEO303/IDEO304 explain the broken rule
+    return [o for o in found if o.obligation in ids and o.nominal_due.year == year]
 
 
 @check("obligation_frequency", kind=required(str), min_per_year=optional(int), tag=optional(str), deadlines=optional(list), due_within_period=optional(bool))
@@ -56,75 +80,62 @@ def obligation_frequency(ctx):
     minimum = int(params.get("min_per_year", 1))
     year = ctx.reference_year
     matches = _matching(ctx, kind, tag)
-    what = kind_name(kind, ctx.lang) + (f"（标签：{tag}）" if tag and ctx.lang == "zh" else f" (tag {tag})" if tag else "")
+    what = kind_text(kind, tag)
     if not matches:
-        ctx.report(
-            ("obligations",) if ctx.plan.obligations else (),
-            {"zh": "计划中没有“{what}”事项（每年至少 {min} 次）", "en": "the plan has no '{what}' obligation (at least {min} a year)"},
-            key=True, what=what, min=minimum,
-        )
+        ctx.report(("obligations",) if ctx.plan.obligations else (), msg("rule.obligation-frequency.missing", what=what, min=minimum), key=True)
         return
     expanded = [(i, ob, _resolve(ob, year)) for i, ob in matches]
     if any(nominals is None for _, _, nominals in expanded):
         return  # IDEO303/IDEO304 explain the broken rule; counting it would mislead
     occurrences = [(i, ob, n) for i, ob, nominals in expanded for n in nominals]
     first_index = matches[0][0]
-    if len(occurrences) < minimum:
-        ctx.report(
-            ("obligations", first_index, "recurrence"),
-            {"zh": "“{what}”每年至少 {min} 次，计划中只有 {n} 次", "en": "'{what}' must happen at least {min} times a year; the plan has {n}"},
-            what=what, min=minimum, n=len(occurrences),
-        )
+    too_few = len(occurrences) < minimum
+    if too_few:
+        ctx.report(("obligations", first_index, "recurrence"), msg("rule.obligation-frequency.too-few", what=what, min=minimum, n=len(occurrences)))
+    # one finding per cause: an obligation whose due rule puts it after its period
+    # is reported once, at its due rule; its windows are then not judged again
+    late_rule: set[int] = set()
     if params.get("due_within_period"):
-        for i, ob, nominal in occurrences:
-            if nominal.period is not None and nominal.due is not None and nominal.due > nominal.period.end:
-                ctx.report(
-                    ("obligations", i, "due"),
-                    {"zh": "“{title}”{label} 的到期日 {due} 晚于该周期末日 {end}", "en": "'{title}' for {label} is due {due}, after its period ends on {end}"},
-                    title=ob.title, label=nominal.period.label, due=nominal.due.isoformat(), end=nominal.period.end.isoformat(),
-                )
+        for i, ob, _ in expanded:
+            late = [
+                msg("rule.obligation-frequency.late-period", label=n.period.label, due=n.due, end=n.period.end)
+                for _, other, n in occurrences
+                if other is ob and n.period is not None and n.due is not None and n.due > n.period.end
+            ]
+            if late:
+                late_rule.add(i)
+                ctx.report(("obligations", i, "due"), msg("rule.obligation-frequency.after-period", title=ob.title, late=late), help=msg("rule.obligation-frequency.fix-due"))
     deadlines = params.get("deadlines") or []
-    dated = [n.due for _, _, n in occurrences if n.due is not None]
-    if deadlines and len(dated) == len(occurrences):
-        window_start = dt.date(year, 1, 1)
-        for text in deadlines:
-            month, day = (int(x) for x in str(text).split("-"))
-            deadline = dt.date(year, month, day)
-            if not any(window_start <= d <= deadline for d in dated):
-                ctx.report(
-                    ("obligations", first_index, "due"),
-                    {"zh": "“{what}”在 {start} 至 {end} 之间没有安排（须在 {end} 前完成一次）", "en": "'{what}' has nothing due between {start} and {end} (one is required by {end})"},
-                    what=what, start=_md(window_start, ctx.lang), end=_md(deadline, ctx.lang),
-                )
-            window_start = deadline + dt.timedelta(days=1)
-
-
-@check("obligation_order", before=required(str), after=required(str))
-def obligation_order(ctx):
-    before, after = ctx.params["before"], ctx.params["after"]
-    year = ctx.reference_year
-    firsts = _matching(ctx, before, None)
-    laters = _matching(ctx, after, None)
-    if not firsts or not laters:
+    if not deadlines or too_few or late_rule or any(n.due is None for _, _, n in occurrences):
+        # too rare or due after its period: that is the cause, and its one finding is made
         return
-    last_after = max((n.due for _, ob in laters for n in _year_occurrences(ob, year) if n.due), default=None)
-    if last_after is None:
-        return
-    for i, ob in firsts:
-        dues = [n.due for n in _year_occurrences(ob, year) if n.due]
-        if dues and max(dues) > last_after:
-            ctx.report(
-                ("obligations", i, "due"),
-                {"zh": "“{title}”（{due}）应在它所服务的“{other}”（{other_due}）之前完成", "en": "'{title}' ({due}) should be done before the '{other}' it feeds ({other_due})"},
-                title=ob.title, due=max(dues).isoformat(), other=kind_name(after, ctx.lang), other_due=last_after.isoformat(),
-            )
+    ids = {ob.id for _, ob in matches}
+    by_id = {ob.id: (i, ob) for i, ob in matches}
+    for probe in range(year, year + YEARS_CHECKED):
+        scheduled = _adjusted(ctx, ids, probe)
+        if scheduled is None:
+            return
+        missed = [(start, end) for start, end in _windows(deadlines, probe) if not any(start <= o.due <= end for o in scheduled)]
+        if not missed:
+            continue
+        # the cause: a date the working-day move took out of its window, else nothing planned there
+        moved = [o for o in scheduled if o.moved_from is not None and any(s <= o.nominal_due <= e for s, e in missed)]
+        if moved:
+            for occ in moved:
+                i, ob = by_id[occ.obligation]
+                window = next((s, e) for s, e in missed if s <= occ.nominal_due <= e)
+                ctx.report(("obligations", i, "adjust") if ob.adjust else ("obligations", i, "due"), msg("rule.obligation-frequency.moved-out", title=ob.title, label=occ.period, nominal=occ.nominal_due, due=occ.due, start=window[0], end=window[1]), help=msg("rule.obligation-frequency.fix-adjust"))
+        else:
+            start, end = missed[0]
+            ctx.report(("obligations", first_index, "due"), msg("rule.obligation-frequency.window-empty", what=what, start=start, end=end, windows=[msg("rule.obligation-frequency.window", start=s, end=e) for s, e in missed]), help=msg("rule.obligation-frequency.fix-due"))
+        return  # one finding per cause: the next year repeats the same rule
 
 
 @check("evidence_declared")
 def evidence_declared(ctx):
     for i, ob in enumerate(ctx.plan.obligations):
         if not ob.evidence:
-            ctx.report(("obligations", i, "id"), {"zh": "“{title}”没有写明留痕材料（纪要、报告、照片等）", "en": "'{title}' names no evidence it leaves (minutes, report, photos …)"}, key=True, title=ob.title)
+            ctx.report(("obligations", i, "id"), msg("rule.evidence-declared.none", title=ob.title), key=True)
 
 
 @check("recipients_declared", kinds=optional(list))
@@ -132,7 +143,17 @@ def recipients_declared(ctx):
     kinds = set(ctx.params.get("kinds") or ())
     for i, ob in enumerate(ctx.plan.obligations):
         if ob.kind in kinds and not ob.recipients:
-            ctx.report(("obligations", i, "id"), {"zh": "“{title}”没有写明报送对象（如上级党委）", "en": "'{title}' does not say who receives it (e.g. the superior committee)"}, key=True, title=ob.title)
+            ctx.report(("obligations", i, "id"), msg("rule.recipients-declared.none", title=ob.title), key=True)
+
+
+def due_rule_message(error: DueRuleError):
+    """The message for a due rule that cannot resolve (also used by the scheduler's callers)."""
+    fields = error.fields
+    if error.key == "month_outside_period":
+        return msg("rule.valid-due-rules.month-outside-period", month=fields.get("month"), months=fields.get("months"))
+    if error.key == "no_such_day":
+        return msg("rule.valid-due-rules.no-such-day", month=fields.get("month"), day=fields.get("day"))
+    return msg("rule.valid-recurrence.bad-rrule", reason=str(fields.get("reason", "")))
 
 
 @check("valid_due_rules")
@@ -144,16 +165,16 @@ def valid_due_rules(ctx):
         due = ob.due
         if ob.recurrence == "holidays":
             if due.working_days_before is None:
-                ctx.report(("obligations", i, "due"), {"zh": "“节假日前”的事项要写明 节前工作日（提前几个工作日）", "en": "a 'holidays' obligation needs working_days_before"}, title=ob.title)
+                ctx.report(("obligations", i, "due"), msg("rule.valid-due-rules.holidays-need-lead"))
             continue
         if due.working_days_before is not None:
-            ctx.report(("obligations", i, "due", "working_days_before"), {"zh": "节前工作日 只用于“节假日前”频次", "en": "working_days_before only applies to the 'holidays' recurrence"}, key=True)
+            ctx.report(("obligations", i, "due", "working_days_before"), msg("rule.valid-due-rules.lead-only-holidays"), key=True)
         # check a leap and a common year so that 29 Feb rules are judged fairly
         for probe in sorted({year, 2028}):
             try:
                 nominal_occurrences(ob.recurrence, due, probe)
             except DueRuleError as err:
-                ctx.report(("obligations", i, "due"), DUE_RULE_MESSAGES[err.key], **err.fields)
+                ctx.report(("obligations", i, "due"), due_rule_message(err))
                 break
 
 
@@ -166,7 +187,7 @@ def valid_recurrence(ctx):
         try:
             dates = rrule_dates(ob.recurrence, year)
         except DueRuleError as err:
-            ctx.report(("obligations", i, "recurrence"), DUE_RULE_MESSAGES["bad_rrule"], **err.fields)
+            ctx.report(("obligations", i, "recurrence"), due_rule_message(err))
             continue
         if not dates:
-            ctx.report(("obligations", i, "recurrence"), {"zh": "这条 RRULE 在 {year} 年一次也不会发生", "en": "this RRULE yields no date in {year}"}, year=year)
+            ctx.report(("obligations", i, "recurrence"), msg("rule.valid-recurrence.no-dates", year=year))

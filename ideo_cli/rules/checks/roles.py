@@ -1,48 +1,51 @@
 """§2 of the digest: who carries which responsibility."""
 from __future__ import annotations
 
+from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, optional, required
 
 FIRST = "第一责任人"
 DIRECT = "直接责任人"
 SECRETARY = "书记"
 MEMBER = "班子成员"
+# roles that make someone a member of the leading body (班子成员) by definition:
+# a deputy secretary, a branch committee's propaganda member
+LEADING_BODY = (MEMBER, "副书记", "宣传委员")
 
 
-def _person_index(ctx, person_id: str) -> int | None:
-    return next((i for i, p in enumerate(ctx.plan.people) if p.id == person_id), None)
+def _secretary_hint(ctx):
+    secretaries = [p.name for p in ctx.plan.with_role(SECRETARY)]
+    return msg("rule.roles.secretary-is", name=secretaries[0]) if secretaries else ""
 
 
 @check("single_first_responsible")
 def single_first_responsible(ctx):
     holders = [(i, p) for i, p in enumerate(ctx.plan.people) if FIRST in p.roles]
     if not holders:
-        ctx.report(("people",), {"zh": "没有人承担“第一责任人”角色", "en": "nobody holds the role 第一责任人 (first responsible person)"}, key=True)
+        ctx.report(("people",), msg("rule.single-first-responsible.none"), key=True)
     for i, person in holders[1:]:
-        ctx.report(("people", i, "roles"), {"zh": "第一责任人只能有一名：{name} 与 {first} 都标为第一责任人", "en": "only one first responsible person: both {name} and {first} hold it"}, name=person.name, first=holders[0][1].name)
+        ctx.report(("people", i, "roles"), msg("rule.single-first-responsible.several", name=person.name, first=holders[0][1].name))
 
 
 @check("first_responsible_is_secretary")
 def first_responsible_is_secretary(ctx):
     for i, person in enumerate(ctx.plan.people):
         if FIRST in person.roles and SECRETARY not in person.roles:
-            secretaries = [p.name for p in ctx.plan.with_role(SECRETARY)]
-            ctx.report(
-                ("people", i, "roles"),
-                {"zh": "第一责任人 {name} 不是书记{hint}", "en": "first responsible person {name} is not the secretary{hint}"},
-                name=person.name, hint=(f"（书记是 {secretaries[0]}）" if ctx.lang == "zh" else f" (the secretary is {secretaries[0]})") if secretaries else "",
-            )
+            ctx.report(("people", i, "roles"), msg("rule.first-responsible-is-secretary.not-secretary", name=person.name, hint=_secretary_hint(ctx)))
 
 
 @check("direct_responsible_named")
 def direct_responsible_named(ctx):
+    """A leading-body member other than the secretary (000 第五条, 003 篇六 第三条 “协助党委书记”)."""
     holders = [(i, p) for i, p in enumerate(ctx.plan.people) if DIRECT in p.roles]
     if not holders:
-        ctx.report(("people",), {"zh": "没有人承担“直接责任人”角色（分管领导）", "en": "nobody holds the role 直接责任人 (the member in charge)"}, key=True)
+        ctx.report(("people",), msg("rule.direct-responsible-named.none"), key=True)
         return
     for i, person in holders:
-        if FIRST in person.roles:
-            ctx.report(("people", i, "roles"), {"zh": "{name} 同时是第一责任人和直接责任人；直接责任人应是协助书记的另一名班子成员", "en": "{name} is both first and directly responsible; the direct responsibility belongs to another member who assists the secretary"}, name=person.name)
+        if FIRST in person.roles or SECRETARY in person.roles:
+            ctx.report(("people", i, "roles"), msg("rule.direct-responsible-named.is-secretary", name=person.name))
+        elif not any(role in person.roles for role in LEADING_BODY):
+            ctx.report(("people", i, "roles"), msg("rule.direct-responsible-named.not-member", name=person.name), help=msg("rule.direct-responsible-named.not-member-help", name=person.name))
 
 
 @check("member_portfolios")
@@ -50,37 +53,39 @@ def member_portfolios(ctx):
     for i, person in enumerate(ctx.plan.people):
         # "其他班子成员": the first and the directly responsible persons are not asked for one
         if MEMBER in person.roles and FIRST not in person.roles and DIRECT not in person.roles and not person.portfolio:
-            ctx.report(("people", i), {"zh": "班子成员 {name} 没有写明分管领域（一岗双责）", "en": "leading-body member {name} has no portfolio (一岗双责)"}, name=person.name)
+            ctx.report(("people", i), msg("rule.member-portfolios.none", name=person.name))
 
 
-@check("leading_group_leader")
+@check("leading_group_leader", required_for=optional(list))
 def leading_group_leader(ctx):
+    """Required where the sources require one; checked wherever a plan declares one (004 “党支部书记…任组长”)."""
     group = ctx.plan.leading_group
+    required_for = ctx.params.get("required_for")
+    needed = required_for is None or ctx.plan.organisation.type in required_for
     if group is None:
-        ctx.report((), {"zh": "没有设立意识形态工作领导小组", "en": "no leading group for ideological work is declared"}, key=True)
+        if needed:
+            ctx.report((), msg("rule.leading-group-leader.none"), key=True)
         return
     if not group.leader:
-        ctx.report(("leading_group",), {"zh": "领导小组没有组长", "en": "the leading group has no leader"}, key=True)
+        ctx.report(("leading_group",), msg("rule.leading-group-leader.no-leader"), key=True)
         return
     leader = ctx.plan.person(group.leader)
     if leader is not None and SECRETARY not in leader.roles:
-        secretaries = [p.name for p in ctx.plan.with_role(SECRETARY)]
-        ctx.report(("leading_group", "leader"), {"zh": "领导小组组长 {name} 不是书记{hint}", "en": "the leading group's leader {name} is not the secretary{hint}"}, name=leader.name, hint=(f"（书记是 {secretaries[0]}）" if ctx.lang == "zh" else f" (the secretary is {secretaries[0]})") if secretaries else "")
+        ctx.report(("leading_group", "leader"), msg("rule.leading-group-leader.not-secretary", name=leader.name, hint=_secretary_hint(ctx)))
 
 
 @check("leading_group_office")
 def leading_group_office(ctx):
+    """The sources set up an office with a director (003 篇二 names no department): require that."""
     group = ctx.plan.leading_group
     if group is None:
         return  # IDEO105 reports the missing group itself
     office = group.office
     if office is None:
-        ctx.report(("leading_group", "office"), {"zh": "领导小组没有写明办公室（设在哪里、谁任主任）", "en": "the leading group names no office (where it sits, who directs it)"})
+        ctx.report(("leading_group", "office"), msg("rule.leading-group-office.none"))
         return
-    if not office.located_in:
-        ctx.report(("leading_group", "office", "located_in"), {"zh": "领导小组办公室没有写明设在哪个部门", "en": "the leading group's office does not say where it sits"})
     if not office.director:
-        ctx.report(("leading_group", "office", "director"), {"zh": "领导小组办公室没有主任", "en": "the leading group's office has no director"})
+        ctx.report(("leading_group", "office", "director"), msg("rule.leading-group-office.no-director"))
 
 
 @check("role_present", role=required(str), min_count=optional(int))
@@ -89,8 +94,4 @@ def role_present(ctx):
     minimum = int(ctx.params.get("min_count", 1))
     holders = ctx.plan.with_role(role)
     if len(holders) < minimum:
-        ctx.report(
-            ("people",),
-            {"zh": "需要至少 {min} 名“{role}”，计划中有 {n} 名", "en": "needs at least {min} person(s) with role {role}; the plan has {n}"},
-            key=True, min=minimum, role=role, n=len(holders),
-        )
+        ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=role, n=len(holders)), key=True)

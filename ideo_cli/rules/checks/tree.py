@@ -65,11 +65,11 @@ def _fed_after(fed: list[tuple[str, dt.date]], due: dt.date) -> tuple[str, dt.da
     return next((item for item in fed if item[1] >= due), None)
 
 
-def _diagnostic(rule, loaded, path: tuple, message, lang: str) -> Diagnostic:
+def _diagnostic(rule, loaded, path: tuple, message) -> Diagnostic:
     pos = loaded.doc.locate(path)
     return Diagnostic(code=rule.code, name=rule.name, severity=rule.severity, message=message, file=loaded.file, line=pos.line, col=pos.col,
-                      end_line=pos.end_line, end_col=pos.end_col, path=format_path(path), help=rule.text("help", lang) or None,
-                      title=rule.text("title", lang), citation=rule.citation(lang))
+                      end_line=pos.end_line, end_col=pos.end_col, path=format_path(path), help=rule.local("help") or None,
+                      title=rule.local("title"), citation=rule.cite_for(loaded.plan.organisation.type))
 
 
 @check("subordinate_lead_time", lead_working_days=required(int))
@@ -83,7 +83,7 @@ def subordinate_lead_time(ctx):
             continue
         target = own.get(req.feeds)
         if target is None:
-            ctx.found.append(_diagnostic(ctx.rule, ctx.loaded, ("subordinate_obligations", i, "feeds"), msg("rollup.check-feeds-unknown", item=req.title, feeds=req.feeds), ctx.lang))
+            ctx.found.append(_diagnostic(ctx.rule, ctx.loaded, ("subordinate_obligations", i, "feeds"), msg("rollup.check-feeds-unknown", item=req.title, feeds=req.feeds)))
             continue
         fed = deadlines(target, plan, ctx.reference_year)
         for period, due in deadlines(req, plan, ctx.reference_year):
@@ -91,7 +91,7 @@ def subordinate_lead_time(ctx):
             if match is None or due > latest_allowed(match[1], lead):
                 ctx.found.append(_diagnostic(ctx.rule, ctx.loaded, ("subordinate_obligations", i, "due"), msg(
                     "rollup.check-lead-time", item=req.title, period=period, due=due, superior_item=target.title,
-                    superior_due=match[1] if match else None, lead=lead), ctx.lang))
+                    superior_due=match[1] if match else None, lead=lead)))
                 break  # one finding per requirement: the rule is the same each period
 
 
@@ -106,7 +106,7 @@ def applies(req, loaded) -> bool:
     return loaded.plan.organisation.type in targets or loaded.plan_id in targets
 
 
-def check_tree(plans: list, rulebook, lang: str, today: dt.date) -> list[Diagnostic]:
+def check_tree(plans: list, rulebook, today: dt.date) -> list[Diagnostic]:
     """Findings in children's plans against their superior's ``下级事项``."""
     by_id = {}
     for loaded in plans:
@@ -130,19 +130,19 @@ def check_tree(plans: list, rulebook, lang: str, today: dt.date) -> list[Diagnos
             if met_rule is not None:
                 if not mine:
                     found.append(_diagnostic(met_rule, child, ("obligations",) if child.plan.obligations else ("organisation",), msg(
-                        "rollup.check-requirement-missing", superior=parent.plan.organisation.short_name or parent.plan.organisation.name, item=req.title, kind=req.kind), lang))
+                        "rollup.check-requirement-missing", superior=parent.plan.organisation.short_name or parent.plan.organisation.name, item=req.title, kind=req.kind))
                     continue
                 if len(child_dues) < len(required):
                     index = mine[0][0]
                     found.append(_diagnostic(met_rule, child, ("obligations", index, "recurrence"), msg(
-                        "rollup.check-requirement-too-few", item=req.title, required=len(required), planned=len(child_dues)), lang))
+                        "rollup.check-requirement-too-few", item=req.title, required=len(required), planned=len(child_dues)))
                 else:
                     previous = dt.date.min
                     for period, due in required:  # some child deadline in each window (previous, due]
                         if not any(previous < d <= due for _, _, d in child_dues):
                             later = min((d for _, _, d in child_dues if d > due), default=None)
                             found.append(_diagnostic(met_rule, child, ("obligations", mine[0][0], "due"), msg(
-                                "rollup.check-requirement-late", item=req.title, period=period, due=due, planned=later), lang))
+                                "rollup.check-requirement-late", item=req.title, period=period, due=due, planned=later))
                             break
                         previous = due
             target = own.get(req.feeds or "")
@@ -154,7 +154,7 @@ def check_tree(plans: list, rulebook, lang: str, today: dt.date) -> list[Diagnos
                     if match is not None and due > latest_allowed(match[1], lead):
                         found.append(_diagnostic(lead_rule, child, ("obligations", index, "due"), msg(
                             "rollup.check-child-lead-time", item=child.plan.obligations[index].title, period=period, due=due,
-                            superior=parent.plan.organisation.short_name or parent.plan.organisation.name, superior_item=target.title, superior_due=match[1], lead=lead), lang))
+                            superior=parent.plan.organisation.short_name or parent.plan.organisation.name, superior_item=target.title, superior_due=match[1], lead=lead))
                         break
     return found
 
@@ -192,7 +192,7 @@ def add_tree_findings(results: list, files: list, checker, today: dt.date) -> li
         extra.append(Diagnostic(code=problem.code, name=PROBLEM_NAMES[problem.code], severity=Severity.WARNING if problem.kind == SEVERAL_ROOTS else Severity.ERROR,
                                 message=problem.message, file=problem.file, line=problem.line, col=problem.col))
     unique = [p for p in plans if tree.units.get(p.plan_id) is not None and tree.units[p.plan_id].file == p.file]
-    extra.extend(check_tree(unique, checker.rulebook, checker.lang, today))
+    extra.extend(check_tree(unique, checker.rulebook, today))
     for diag in extra:
         result = by_file.get(diag.file)
         if result is None:
