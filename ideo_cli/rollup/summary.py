@@ -132,7 +132,10 @@ def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findi
     from ideo_cli.schedule.expand import DateRange, expand_plan
 
     loaded = load_plan(path, shown)
-    occurrences = expand_plan(loaded, _calendar(), DateRange.year(year), _rules(loaded))
+    from ideo_cli.rules.serving import annotate as serve
+
+    occurrences = expand_plan(loaded, _calendar(), DateRange.year(year))
+    serve(occurrences, loaded.plan, _rules(loaded))
     annotate_from_ledger(loaded, occurrences, path, year, as_of)
     occs = [occurrence_record(o, as_of) for o in occurrences]
     summary = {

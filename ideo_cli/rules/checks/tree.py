@@ -46,7 +46,7 @@ def deadlines(item, plan, year: int) -> list[tuple[str, dt.date]]:
     span = DateRange.year(year)
     out = []
     try:
-        for period, nominal, _note, _holiday in _nominal_dates(item, calendar, span):
+        for period, nominal, _note, _holiday, *_years in _nominal_dates(item, calendar, span):
             due, _ = calendar.adjust(nominal, getattr(item, "adjust", None) or plan.defaults.adjust)
             if due in span:
                 out.append((period.label, due))
@@ -130,19 +130,19 @@ def check_tree(plans: list, rulebook, today: dt.date) -> list[Diagnostic]:
             if met_rule is not None:
                 if not mine:
                     found.append(_diagnostic(met_rule, child, ("obligations",) if child.plan.obligations else ("organisation",), msg(
-                        "rollup.check-requirement-missing", superior=parent.plan.organisation.short_name or parent.plan.organisation.name, item=req.title, kind=req.kind))
+                        "rollup.check-requirement-missing", superior=parent.plan.organisation.short_name or parent.plan.organisation.name, item=req.title, kind=req.kind)))
                     continue
                 if len(child_dues) < len(required):
                     index = mine[0][0]
                     found.append(_diagnostic(met_rule, child, ("obligations", index, "recurrence"), msg(
-                        "rollup.check-requirement-too-few", item=req.title, required=len(required), planned=len(child_dues)))
+                        "rollup.check-requirement-too-few", item=req.title, required=len(required), planned=len(child_dues))))
                 else:
                     previous = dt.date.min
                     for period, due in required:  # some child deadline in each window (previous, due]
                         if not any(previous < d <= due for _, _, d in child_dues):
                             later = min((d for _, _, d in child_dues if d > due), default=None)
                             found.append(_diagnostic(met_rule, child, ("obligations", mine[0][0], "due"), msg(
-                                "rollup.check-requirement-late", item=req.title, period=period, due=due, planned=later))
+                                "rollup.check-requirement-late", item=req.title, period=period, due=due, planned=later)))
                             break
                         previous = due
             target = own.get(req.feeds or "")
@@ -154,7 +154,7 @@ def check_tree(plans: list, rulebook, today: dt.date) -> list[Diagnostic]:
                     if match is not None and due > latest_allowed(match[1], lead):
                         found.append(_diagnostic(lead_rule, child, ("obligations", index, "due"), msg(
                             "rollup.check-child-lead-time", item=child.plan.obligations[index].title, period=period, due=due,
-                            superior=parent.plan.organisation.short_name or parent.plan.organisation.name, superior_item=target.title, superior_due=match[1], lead=lead))
+                            superior=parent.plan.organisation.short_name or parent.plan.organisation.name, superior_item=target.title, superior_due=match[1], lead=lead)))
                         break
     return found
 
