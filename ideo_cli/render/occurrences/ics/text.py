@@ -143,7 +143,9 @@ def summary_text(occ: Occurrence, lang: str = "zh") -> tuple[str, bool]:
     if utf16_units(summary) <= SUMMARY_LIMIT:
         return summary, False
     room = SUMMARY_LIMIT - utf16_units(fill(form, lang, marks=marks, title="", period=period))
-    return fill(form, lang, marks=marks, title=shorten_utf16(title, max(room, 1)), period=period), True
+    if room > 8:  # shorten the title, keep the marks and the period
+        return fill(form, lang, marks=marks, title=shorten_utf16(title, room), period=period), True
+    return shorten_utf16(summary, SUMMARY_LIMIT), True
 
 
 def person_text(person: Person, lang: str) -> str:

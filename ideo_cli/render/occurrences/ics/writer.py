@@ -164,20 +164,33 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 
 def build_event(fields: EventFields) -> Event:
-    """An ``icalendar.Event`` from the table (and its one ``VALARM``)."""
+    """An ``icalendar.Event`` from the table (and its one ``VALARM``).
+
+    Every property is single-valued, so it is set (``event[name] = value``)
+    rather than ``add``-ed; values are icalendar's own types.
+    """
     event = Event()
     for name, prop, kind in FIELD_MAP:
         value = getattr(fields, name)
-        if value is None or value == () or value == "":
+        if value is None or value == ():  # an empty SUMMARY is still written: Outlook wants one
             continue
-        event.add(prop, kind(value), encode=False)
+        event[prop] = _CONSTANTS.get((prop, value)) or kind(value)
     if fields.alarm_lead_days is not None:
         alarm = Alarm()
         values = {"action": "DISPLAY", "description": fields.alarm_description, "trigger": dt.timedelta(days=-fields.alarm_lead_days)}
         for name, prop, kind in ALARM_FIELD_MAP:
-            alarm.add(prop, kind(values[name]), encode=False)
+            alarm[prop] = _CONSTANTS.get((prop, values[name])) or kind(values[name])
         event.add_component(alarm)
     return event
+
+
+# values every event shares: built once (icalendar values are not mutated when serialised)
+_CONSTANTS = {
+    ("TRANSP", "TRANSPARENT"): _text("TRANSPARENT"),
+    ("X-MICROSOFT-CDO-BUSYSTATUS", "FREE"): _unknown("FREE"),
+    ("X-MICROSOFT-CDO-ALLDAYEVENT", "TRUE"): _unknown("TRUE"),
+    ("ACTION", "DISPLAY"): _text("DISPLAY"),
+}
 
 
 def event_fields(occ: Occurrence, *, lang: str = "zh", alarms: bool = True, uid: str | None = None) -> EventFields:
@@ -255,8 +268,25 @@ def _fold_line_units(line: str, limit: int) -> str:
     return "\r\n ".join(chunks)
 
 
+def content_lines(component) -> list[str]:
+    """The component's unfolded content lines, as icalendar's ``content_lines()``
+    gives them (tests compare the two), without its per-line object overhead:
+    properties in icalendar's canonical order, each value's and parameter's
+    own ``to_ical()``, subcomponents after the properties."""
+    out = [f"BEGIN:{component.name}"]
+    for name in component.sorted_keys():
+        value = component[name]
+        params = value.params
+        text = value.to_ical().decode("utf-8")
+        out.append(f"{name};{params.to_ical().decode('utf-8')}:{text}" if params else f"{name}:{text}")
+    for sub in component.subcomponents:
+        out.extend(content_lines(sub))
+    out.append(f"END:{component.name}")
+    return out
+
+
 def _lines_text(component) -> str:
-    return "".join(fold_line(line) + CRLF for line in component.content_lines() if line)
+    return "".join(fold_line(line) + CRLF for line in content_lines(component))
 
 
 def render_event(fields: EventFields) -> str:
@@ -264,18 +294,20 @@ def render_event(fields: EventFields) -> str:
     return _lines_text(build_event(fields))
 
 
+def build_calendar(calendar_name: str) -> Calendar:
+    """The ``VCALENDAR`` with its properties (events are added as rendered text)."""
+    cal = Calendar()
+    for prop, value in (("VERSION", _text("2.0")), ("PRODID", _text(PRODID)), ("CALSCALE", _text("GREGORIAN")), ("METHOD", _text("PUBLISH")),
+                        ("X-WR-CALNAME", _unknown(texts.calendar_name_text(calendar_name))), ("X-WR-TIMEZONE", _unknown(TIMEZONE_HINT))):
+        cal[prop] = value
+    return cal
+
+
 def render_calendar(calendar_name: str, event_blocks: Sequence[str]) -> bytes:
     """A whole VCALENDAR around already rendered event blocks (at least one)."""
     if not event_blocks:
         raise ValueError("a VCALENDAR needs at least one component (RFC 5545 §3.6)")
-    cal = Calendar()
-    cal.add("VERSION", _text("2.0"), encode=False)
-    cal.add("PRODID", _text(PRODID), encode=False)
-    cal.add("CALSCALE", _text("GREGORIAN"), encode=False)
-    cal.add("METHOD", _text("PUBLISH"), encode=False)
-    cal.add("X-WR-CALNAME", _unknown(texts.calendar_name_text(calendar_name)), encode=False)
-    cal.add("X-WR-TIMEZONE", _unknown(TIMEZONE_HINT), encode=False)
-    head = _lines_text(cal)
+    head = _lines_text(build_calendar(calendar_name))
     end = "END:VCALENDAR" + CRLF
     assert head.endswith(end)
     return (head[: -len(end)] + "".join(event_blocks) + end).encode("utf-8")
