@@ -168,7 +168,7 @@ class _Problems:
         reason = unportable_reason(ident)
         if reason is None:
             return True
-        self.add(loaded_plan, path, "IDEO011", "invalid-value", msg("ics.unportable-name", id=_shown(ident), reason=reason), msg("ics.unportable-help"))
+        self.add(loaded_plan, path, "IDEO011", "invalid-value", msg("ics.unportable-name", ident=_shown(ident), reason=reason), msg("ics.unportable-help"))
         return False
 
     def result(self, lang: str) -> CommandResult:
@@ -197,7 +197,7 @@ class _NameSet:
             return
         if other == (name, directory) and directory:
             return  # the same plan's folder again
-        self.problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.name-collision", id=_shown(ident), name=name + ("/" if directory else ""), other=other[0] + ("/" if other[1] else "")), msg("ics.name-collision-help"))
+        self.problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.name-collision", ident=_shown(ident), name=name + ("/" if directory else ""), other=other[0] + ("/" if other[1] else "")), msg("ics.name-collision-help"))
 
 
 def _check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: _Problems) -> None:
@@ -206,7 +206,7 @@ def _check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, pr
     for index, obligation in enumerate(loaded_plan.plan.obligations):
         path = ("obligations", index, "id")
         if obligation.id in first_line:
-            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.duplicate-identity", id=_shown(obligation.id)), msg("ics.duplicate-identity-help", id=_shown(obligation.id), line=first_line[obligation.id]))
+            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.duplicate-identity", ident=_shown(obligation.id)), msg("ics.duplicate-identity-help", ident=_shown(obligation.id), line=first_line[obligation.id]))
         else:
             first_line[obligation.id] = loaded_plan.doc.locate(path).line
     if len(first_line) < len(loaded_plan.plan.obligations):
@@ -216,7 +216,7 @@ def _check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, pr
         uid = calendar_uid(occ, namespace)
         if uid in seen:
             index = next((i for i, ob in enumerate(loaded_plan.plan.obligations) if ob.id == occ.obligation), 0)
-            problems.add(loaded_plan, ("obligations", index, "id"), "IDEO302", "unique-ids", msg("ics.duplicate-identity", id=_shown(occ.obligation)), msg("ics.duplicate-identity-help", id=_shown(occ.obligation), line=loaded_plan.doc.locate(("obligations", index, "id")).line))
+            problems.add(loaded_plan, ("obligations", index, "id"), "IDEO302", "unique-ids", msg("ics.duplicate-identity", ident=_shown(occ.obligation)), msg("ics.duplicate-identity-help", ident=_shown(occ.obligation), line=loaded_plan.doc.locate(("obligations", index, "id")).line))
             return
         seen.add(uid)
 
