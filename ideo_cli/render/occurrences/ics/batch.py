@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ideo_cli.render.occurrences.ics.identity import calendar_uid
 from ideo_cli.render.occurrences.ics.split import occurrence_sort_key
@@ -55,6 +56,7 @@ def stamp_text(stamp: dt.datetime) -> str:
     return stamp.strftime("%Y%m%dT%H%M%SZ")
 
 
+@lru_cache(maxsize=1024)
 def parse_stamp(text: str) -> dt.datetime | None:
     try:
         return dt.datetime.strptime(text, "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.timezone.utc)

@@ -37,6 +37,7 @@ import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icalendar import Alarm, Calendar, Event
 from icalendar.prop import vCategory, vDate, vDatetime, vDuration, vInt, vText
@@ -89,8 +90,26 @@ def _categories(values: Sequence[str]) -> vCategory:
     return prop
 
 
+# Values many events share (dates, the run's stamp, small integers, alarm
+# leads) are built once: icalendar values are not changed by serialising.
+@lru_cache(maxsize=8192)
 def _date(value: dt.date) -> vDate:
     return vDate(value, params={"VALUE": "DATE"})
+
+
+@lru_cache(maxsize=1024)
+def _datetime(value: dt.datetime) -> vDatetime:
+    return vDatetime(value)
+
+
+@lru_cache(maxsize=1024)
+def _int(value: int) -> vInt:
+    return vInt(value)
+
+
+@lru_cache(maxsize=1024)
+def _duration(value: dt.timedelta) -> vDuration:
+    return vDuration(value)
 
 
 def _unknown(value: str) -> vText:
@@ -135,11 +154,11 @@ class EventFields:
 # field -> (iCalendar property, value type); None values and empty lists are left out.
 FIELD_MAP: tuple[tuple[str, str, Callable], ...] = (
     ("uid", "UID", _text),
-    ("stamp", "DTSTAMP", vDatetime),
+    ("stamp", "DTSTAMP", _datetime),
     ("start", "DTSTART", _date),
     ("end", "DTEND", _date),
-    ("sequence", "SEQUENCE", vInt),
-    ("last_modified", "LAST-MODIFIED", vDatetime),
+    ("sequence", "SEQUENCE", _int),
+    ("last_modified", "LAST-MODIFIED", _datetime),
     ("summary", "SUMMARY", _text),
     ("description", "DESCRIPTION", _text),
     ("categories", "CATEGORIES", _categories),
@@ -151,7 +170,7 @@ FIELD_MAP: tuple[tuple[str, str, Callable], ...] = (
 ALARM_FIELD_MAP: tuple[tuple[str, str, Callable], ...] = (
     ("action", "ACTION", _text),
     ("description", "DESCRIPTION", _text),
-    ("trigger", "TRIGGER", vDuration),  # relative to DTSTART (RELATED=START is the default)
+    ("trigger", "TRIGGER", _duration),  # relative to DTSTART (RELATED=START is the default)
 )
 
 
@@ -275,14 +294,37 @@ def content_lines(component) -> list[str]:
     own ``to_ical()``, subcomponents after the properties."""
     out = [f"BEGIN:{component.name}"]
     for name in component.sorted_keys():
-        value = component[name]
-        params = value.params
-        text = value.to_ical().decode("utf-8")
-        out.append(f"{name};{params.to_ical().decode('utf-8')}:{text}" if params else f"{name}:{text}")
+        value = dict.__getitem__(component, name)  # keys are stored upper-case
+        memo_key = _memo_key(name, value)
+        line = _LINE_MEMO.get(memo_key) if memo_key is not None else None
+        if line is None:
+            params = value.params
+            text = value.to_ical().decode("utf-8")
+            line = f"{name};{params.to_ical().decode('utf-8')}:{text}" if params else f"{name}:{text}"
+            if memo_key is not None and len(_LINE_MEMO) < 65536:
+                _LINE_MEMO[memo_key] = line
+        out.append(line)
     for sub in component.subcomponents:
         out.extend(content_lines(sub))
     out.append(f"END:{component.name}")
     return out
+
+
+# Lines whose value is a date, a time stamp, a number or a duration repeat
+# across events: rendered once, keyed by the plain value (never by identity).
+_LINE_MEMO: dict[tuple, str] = {}
+
+
+def _memo_key(name: str, value) -> tuple | None:
+    kind = type(value)
+    if kind is vDate or kind is vDatetime:
+        params = tuple(value.params.items())
+        return (name, kind, type(value.dt), value.dt.isoformat(), params)  # isoformat: tz-aware, unlike ==
+    if kind is vDuration and not value.params:
+        return (name, kind, value.td)
+    if kind is vInt and not value.params:
+        return (name, kind, int(value))
+    return None
 
 
 def _lines_text(component) -> str:
