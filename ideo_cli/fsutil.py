@@ -186,7 +186,8 @@ def write_set(outputs, output_dir=None) -> None:
     try:
         for item in outputs:
             target = Path(item.path)
-            _make_parents(target, root, created_dirs)
+            if root is not None and root in target.parents:  # sub-folders of an owned folder only
+                _make_parents(target, root, created_dirs)
             staged.append((_stage(target, item.data), target))
         for tmp, target in staged:
             backup = _backup(target)

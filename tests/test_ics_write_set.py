@@ -85,3 +85,9 @@ def test_the_pool_gives_the_bytes_of_one_process(tmp_path, monkeypatch):
     assert one.exit_code == two.exit_code == 0
     assert [(o.path.relative_to(tmp_path / "one"), o.data) for o in one.outputs] == [(o.path.relative_to(tmp_path / "two"), o.data) for o in two.outputs]
     assert len(one.outputs) > 10
+
+
+def test_a_missing_folder_is_not_created_outside_an_owned_folder(tmp_path):
+    with pytest.raises(OutputError):
+        write_set([OutputFile(tmp_path / "no-such-dir" / "report.txt", b"x")])
+    assert not (tmp_path / "no-such-dir").exists()
