@@ -271,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20240501, help="RNG seed for the generated plans")
     ap.add_argument("--todo-rows", type=int, default=6000, help="rows of the csv-vs-xlsx to-do case (default 6000)")
     ap.add_argument("--only-todo-rows", action="store_true", help="run only the csv-vs-xlsx to-do case")
+    ap.add_argument("--only", choices=["ics"], help="time one comparison only (ics: `ideo ics` against icalendar parsing its output)")
     args = ap.parse_args(argv)
     if args.only_todo_rows:
         bench_todo_rows(args.todo_rows, args.repeat, args.year)
@@ -279,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--plans, --repeat and --startup-repeat must be positive")
 
     ideo, yamllint, cjs = str(BIN / "ideo"), str(BIN / "yamllint"), str(BIN / "check-jsonschema")
-    for exe in (ideo, yamllint, cjs):
+    for exe in (ideo,) if args.only else (ideo, yamllint, cjs):
         if not Path(exe).exists():
             sys.exit(f"bench: {exe} not found; install with `pip install -e '.[bench]'`")
     env = dict(os.environ)
@@ -314,6 +315,9 @@ def main(argv: list[str] | None = None) -> int:
         Cmd("ideo_version", "ideo --version", [ideo, "--version"]),
         Cmd("yamllint_version", "yamllint --version", [yamllint, "--version"]),
     ]
+    if args.only == "ics":
+        main_cmds = [c for c in main_cmds if c.key == "ideo_ics"]
+        startup_cmds = []
 
     print("warm-up (untimed, exit codes checked) …", flush=True)
     for cmd in main_cmds + startup_cmds:
@@ -345,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         ("ideo_ics", "icalendar_parse", "≤ icalendar parse time", 1.0),
         ("ideo_todo", None, "(no target)", None),
     ]
+    comparisons = [c for c in comparisons if c[0] in res and (c[1] is None or c[1] in res)]
     comp_out = []
     for subject, anchor, target, limit in comparisons:
         ratio = med(subject) / med(anchor) if anchor else None
@@ -372,7 +377,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"N={args.plans} plans, R={args.repeat} (start-up: {args.startup_repeat}), year {args.year}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
     for row in [head, tuple("-" * w for w in widths), *rows]:
         print("  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip())
-    print(f"\nics: {n_ics} files, {n_events} events; results in {_rel(RESULTS)}")
+    ics_ratio = med("ideo_ics") / med("icalendar_parse")
+    print(f"\nics ratio: `ideo ics` {med('ideo_ics'):.2f} s / icalendar parse {med('icalendar_parse'):.2f} s = {ics_ratio:.2f}× "
+          f"(target ≤ 1.0×: {'PASS' if ics_ratio <= 1.0 else 'MISS'}); {n_ics} files, {n_events} events, rendered on up to {os.cpu_count()} cores")
+    print(f"results in {_rel(RESULTS)}")
 
     res["todo_rows"] = bench_todo_rows(args.todo_rows, args.repeat, args.year)
     RESULTS.write_text(json.dumps({

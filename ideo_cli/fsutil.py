@@ -1,9 +1,27 @@
-"""Atomic file output: a reader never sees a half-written file."""
+"""File output: atomic files, and sets of files that land whole or not at all.
+
+* :func:`atomic_write_bytes` — a reader never sees a half-written file.
+* :func:`write_set` — several files replace their old versions together: if
+  anything fails, every file already moved into place is put back, so the
+  folder holds the old set or the new one, never a mix.
+* An **owned folder** (``write_set(..., output_dir)`` with a manifest among
+  the outputs): ``.ideo-manifest.json`` lists every file ideo wrote there
+  with its SHA-256.  The next run removes the files it no longer produces —
+  only those the manifest lists, and only while their content is still what
+  ideo wrote — and never touches anything else in the folder.
+"""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import shutil
 import tempfile
-from pathlib import Path
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+MANIFEST_NAME = ".ideo-manifest.json"
+MANIFEST_FORMAT = 1
 
 
 class OutputError(Exception):
@@ -16,27 +34,13 @@ class OutputError(Exception):
         self.directory = directory  # the folder could not be created
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, fsync, then rename over it."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(target, exc.strerror or str(exc)) from None
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise OutputError(target, exc.strerror or str(exc)) from None
+class ManifestError(Exception):
+    """The output folder's manifest exists but cannot be used."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
 
 
 def _umask() -> int:
@@ -45,49 +49,263 @@ def _umask() -> int:
     return mask
 
 
+def _stage(target: Path, data: bytes) -> str:
+    """Write ``data`` to a fsynced temporary file beside ``target``; its path."""
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(target, exc.strerror or str(exc)) from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output is an ordinary file
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        _unlink(tmp)
+        raise OutputError(target, exc.strerror or str(exc)) from None
+    return tmp
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync, then rename over it."""
+    target = Path(path)
+    tmp = _stage(target, data)
+    try:
+        os.replace(tmp, target)
+    except OSError as exc:
+        _unlink(tmp)
+        raise OutputError(target, exc.strerror or str(exc)) from None
+
+
 def atomic_write_text(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
 
 
-def write_set(outputs, output_dir=None) -> None:
-    """Write several files so that a failure leaves none of the new ones half-written.
+# --------------------------------------------------------------------------- manifests
 
-    Every file goes to a temporary name beside its target first; only when all
-    are written are they renamed into place.  (Renames are atomic one by one;
-    a crash between two renames leaves complete files only.)
-    """
-    staged: list[tuple[str, Path]] = []
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fold_name(relative: str) -> str:
+    """How a case-insensitive, normalising file system (Windows, macOS) sees a name."""
+    return unicodedata.normalize("NFC", relative).casefold()
+
+
+def manifest_bytes(files: dict[str, bytes], extra: dict | None = None) -> bytes:
+    """The manifest for ``files`` (relative posix path -> content), plus command data."""
+    doc = {"ideo-manifest": MANIFEST_FORMAT, "files": {name: sha256(data) for name, data in sorted(files.items())}}
+    doc.update(extra or {})
+    return (json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def read_manifest(output_dir: Path | str) -> dict | None:
+    """The folder's manifest, ``None`` if there is none (raises ManifestError)."""
+    path = Path(output_dir) / MANIFEST_NAME
     try:
-        if output_dir is not None:
-            try:
-                Path(output_dir).mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OutputError(output_dir, exc.strerror or str(exc), directory=True) from None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        return None  # the "folder" is a file: writing will say so
+    except OSError as exc:
+        raise ManifestError(path, exc.strerror or str(exc)) from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ManifestError(path, f"not UTF-8 at byte {exc.start}") from None
+    except json.JSONDecodeError as exc:
+        raise ManifestError(path, f"{exc.msg} at {exc.lineno}:{exc.colno}") from None
+    if not isinstance(doc, dict) or doc.get("ideo-manifest") != MANIFEST_FORMAT or not isinstance(doc.get("files"), dict):
+        raise ManifestError(path, "not an ideo manifest of format 1")
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in doc["files"].items()):
+        raise ManifestError(path, "not an ideo manifest of format 1")
+    return doc
+
+
+def safe_relative(name: str) -> bool:
+    """A manifest entry that names a file strictly inside the folder."""
+    if not name or "\x00" in name or "\\" in name:
+        return False
+    pure = PurePosixPath(name)
+    return not pure.is_absolute() and all(part not in ("", ".", "..") for part in pure.parts)
+
+
+def owned_unchanged(output_dir: Path, name: str, digest: str) -> bool:
+    """``name`` is in the folder and still holds what ideo wrote (``digest``)."""
+    if not safe_relative(name):
+        return False
+    path = output_dir / name
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        return sha256(path.read_bytes()) == digest
+    except OSError:
+        return False
+
+
+# --------------------------------------------------------------------------- sets of files
+
+
+def write_set(outputs, output_dir=None) -> None:
+    """Write ``outputs`` (objects with ``path`` and ``data``) so that a failure
+    leaves the old set or the new one.
+
+    1. every new file is staged (written and fsynced) beside its target;
+    2. each existing target is hard-linked (or copied) to a backup, then the
+       staged file is renamed over it — atomically, so a reader sees either
+       version;
+    3. in an owned folder, files the previous manifest lists that the new one
+       does not (and whose content ideo wrote) are removed, the same way;
+    4. only then are the backups deleted.  If any step fails, everything done
+       so far is undone in reverse order and ``OutputError`` is raised.
+    """
+    # the manifest moves into place last: until then the old one still describes the folder
+    outputs = sorted(outputs, key=lambda item: Path(item.path).name == MANIFEST_NAME)
+    root = Path(output_dir) if output_dir is not None else None
+    if root is not None:
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(root, exc.strerror or str(exc), directory=True) from None
+    stale = _stale_files(root, outputs) if root is not None else []
+    created_dirs: list[Path] = []
+    staged: list[tuple[str, Path]] = []
+    done: list[tuple[Path, str | None]] = []  # (target, backup or None if it did not exist)
+    removed: list[tuple[Path, str]] = []
+    try:
         for item in outputs:
             target = Path(item.path)
-            directory = target.parent if str(target.parent) else Path(".")
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-            except OSError as exc:
-                raise OutputError(target, exc.strerror or str(exc)) from None
-            staged.append((tmp, target))
-            try:
-                os.fchmod(fd, 0o666 & ~_umask())
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(item.data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            except OSError as exc:
-                raise OutputError(target, exc.strerror or str(exc)) from None
+            if root is not None and root in target.parents:  # sub-folders of an owned folder only
+                _make_parents(target, root, created_dirs)
+            staged.append((_stage(target, item.data), target))
         for tmp, target in staged:
+            backup = _backup(target)
             try:
                 os.replace(tmp, target)
             except OSError as exc:
+                if backup:
+                    _unlink(backup)
                 raise OutputError(target, exc.strerror or str(exc)) from None
+            done.append((target, backup))
         staged = []
-    finally:
-        for tmp, _ in staged:
+        written = [target for target, _ in done]
+        for path in stale:
+            if any(_same_file(path, new) for new in written):
+                continue  # a case-insensitive file system: the old name *is* a new file
+            backup = _backup(path)
             try:
-                os.unlink(tmp)
+                os.unlink(path)
+            except OSError as exc:
+                if backup:
+                    _unlink(backup)
+                raise OutputError(path, exc.strerror or str(exc)) from None
+            removed.append((path, backup or ""))
+    except BaseException:
+        for path, backup in reversed(removed):
+            if backup:
+                try:
+                    os.replace(backup, path)
+                except OSError:
+                    pass
+        for target, backup in reversed(done):
+            try:
+                if backup:
+                    os.replace(backup, target)
+                else:
+                    os.unlink(target)
             except OSError:
                 pass
+        for tmp, _ in staged:
+            _unlink(tmp)
+        for directory in reversed(created_dirs):
+            try:
+                directory.rmdir()
+            except OSError:
+                pass
+        raise
+    for _, backup in done:
+        if backup:
+            _unlink(backup)
+    for path, backup in removed:
+        if backup:
+            _unlink(backup)
+        _remove_empty_parents(path.parent, root)
+
+
+def _make_parents(target: Path, root: Path | None, created: list[Path]) -> None:
+    parent = target.parent
+    missing = []
+    while str(parent) and not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    for directory in reversed(missing):
+        try:
+            directory.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(directory, exc.strerror or str(exc), directory=True) from None
+        created.append(directory)
+
+
+def _backup(path: Path) -> str | None:
+    """A hard link (or copy) of an existing ``path`` to restore it from; None if absent."""
+    if not os.path.lexists(path):
+        return None
+    if os.path.isdir(path) and not os.path.islink(path):
+        raise OutputError(path, os.strerror(21))  # EISDIR: a folder where a file belongs
+    backup = path.with_name(f".{path.name[:100]}.{os.getpid()}.ideo-old")
+    _unlink(backup)
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError:
+        try:
+            shutil.copy2(path, backup, follow_symlinks=False)
+        except OSError as exc:
+            raise OutputError(path, exc.strerror or str(exc)) from None
+    return str(backup)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _stale_files(root: Path, outputs) -> list[Path]:
+    """Files the previous manifest lists, the new one drops, and ideo still owns."""
+    manifest_path = root / MANIFEST_NAME
+    new_doc = next((item for item in outputs if Path(item.path) == manifest_path), None)
+    if new_doc is None:
+        return []
+    try:
+        old = read_manifest(root)
+    except ManifestError:
+        return []  # the command refuses an unreadable manifest before it gets here
+    if old is None:
+        return []
+    new_files = set(json.loads(new_doc.data.decode("utf-8"))["files"])
+    return [root / name for name, digest in sorted(old["files"].items()) if name not in new_files and owned_unchanged(root, name, digest)]
+
+
+def _remove_empty_parents(directory: Path, root: Path | None) -> None:
+    if root is None:
+        return
+    while directory != root and root in directory.parents:
+        try:
+            directory.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        directory = directory.parent
