@@ -27,12 +27,15 @@ $(VENV)/.bench-deps: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.run-deps
 	$(BIN)/ideo check plans/
 	$(BIN)/ideo todo $(DEMO_PLAN) --year $(YEAR)
-	$(BIN)/ideo ics plans/ --year $(YEAR) --per-person -o out/
+	$(BIN)/ideo ledger $(dir $(DEMO_PLAN)) --year $(YEAR)
+	$(BIN)/ideo ics plans/ --year $(YEAR) --per-person -o out/calendars/
 	$(BIN)/ideo todo plans/ --year $(YEAR) --format xlsx -o out/todo-$(YEAR).xlsx
 	$(BIN)/ideo todo plans/ --year $(YEAR) --format csv -o out/todo-$(YEAR).csv
+	$(BIN)/ideo ledger plans/ --year $(YEAR) --format xlsx -o out/台账-$(YEAR).xlsx --pack out/迎检-$(YEAR).zip
 	$(BIN)/ideo rollup plans/ --year $(YEAR) --root xiaozhaiba
+	$(BIN)/ideo score $(dir $(DEMO_PLAN)) --rubric sample --year $(YEAR)
 	$(BIN)/ideo html plans/ --year $(YEAR) --root xiaozhaiba -o out/site
-	@echo "out/: calendars (.ics), the Excel/CSV checklist and the HTML site (out/site/index.html) for $(YEAR)"
+	@echo "out/: calendars/ (.ics), the to-do list and 台账 (Excel/CSV), the 迎检 pack (.zip) and the HTML site (out/site/index.html) for $(YEAR)"
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
