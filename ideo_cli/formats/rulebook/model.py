@@ -24,6 +24,7 @@ class Source(_Strict):
     document: str = Field(min_length=1)
     section: str = ""
     quote: str = Field(min_length=1)
+    applies_to: list[Literal["党委", "党组", "党工委", "党总支", "党支部"]] | None = None  # the types this source speaks of
 
 
 class RuleEntry(_Strict):
