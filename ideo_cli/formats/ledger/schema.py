@@ -1,41 +1,25 @@
-"""JSON Schema of the ledger format, Chinese keys beside English ones (from the models)."""
+"""JSON Schema of the ledger format, every Chinese key beside its English one.
+
+Generated from the pydantic models by the shared `ideo_cli.formats.schema` (it
+cannot drift); the committed copy in ``schema/ideo-ledger.schema.json`` is kept equal
+to it by a test.  The model declares `ideo` and `kind` itself, so no header is added.
+"""
 from __future__ import annotations
 
-import copy
-import json
-
-from ideo_cli.formats.ledger import vocab
 from ideo_cli.formats.ledger.model import Ledger
+from ideo_cli.formats.ledger.vocab import VOCABULARY
+from ideo_cli.formats.schema import DRAFT, add_zh_keys, dump
 
 SCHEMA_ID = "https://ideo.invalid/schema/ideo-ledger-1.schema.json"
 
 
 def ledger_schema() -> dict:
-    schema = _add_zh_keys(Ledger.model_json_schema(by_alias=True))
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema = add_zh_keys(Ledger.model_json_schema(by_alias=True), VOCABULARY)
+    schema["$schema"] = DRAFT
     schema["$id"] = SCHEMA_ID
     schema["title"] = "ideo 台账文件 / ideo ledger file (format 1)"
     return schema
 
 
-def _add_zh_keys(node):
-    if isinstance(node, dict):
-        node = {k: _add_zh_keys(v) for k, v in node.items()}
-        props = node.get("properties")
-        if isinstance(props, dict):
-            for english, sub in list(props.items()):
-                for zh in vocab.ZH_KEYS.get(english, []):
-                    props.setdefault(zh, copy.deepcopy(sub))
-            if "required" in node:
-                required = node.pop("required")
-                node["allOf"] = node.get("allOf", []) + [
-                    {"anyOf": [{"required": [name]} for name in [key, *vocab.ZH_KEYS.get(key, [])]]} for key in required
-                ]
-        return node
-    if isinstance(node, list):
-        return [_add_zh_keys(v) for v in node]
-    return node
-
-
 def schema_text() -> str:
-    return json.dumps(ledger_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dump(ledger_schema())
