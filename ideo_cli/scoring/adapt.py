@@ -34,7 +34,10 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
     from ideo_cli.app.schedule import ScheduleOptions, build_schedule
     from ideo_cli.schedule.expand import DateRange
 
+    from ideo_cli.app.todo import settle_identities
+
     schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), lang=lang, today=as_of))
+    settle_identities(schedule)  # the uids a scorecard cites are the calendar's (and `ideo todo`'s)
     results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], lang=lang, today=as_of))
     findings = {r.file: r.diagnostics for r in results}
     out = []
