@@ -455,7 +455,7 @@ def test_json_shape(which, request):
         match = PERIOD.match(item["period"])
         assert match, item["period"]
         assert abs(int(match.group(1)) - year) <= 1
-        assert item["uid"] == f"{item['plan']}/{item['obligation']}/{item['period']}@ideo"
+        assert item["uid"].startswith(f"{item['plan']}.{item['obligation']}.{item['period']}.") and item["uid"].endswith("@ideo.invalid")
     identities = [(i["plan"], i["obligation"], i["period"]) for i in items]
     assert len(set(identities)) == len(identities), [k for k, n in Counter(identities).items() if n > 1]
     dues = [i["due"] for i in items]

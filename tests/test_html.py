@@ -254,3 +254,27 @@ def test_printing_gives_a4_landscape_pages(site, tmp_path):
     for box in boxes:
         x0, y0, width, height = (float(v) for v in box.split())
         assert abs(width - 842) < 2 and abs(height - 595) < 2, box
+
+
+def test_score_distribution_in_the_browser(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    out = tmp_path / "site"
+    run = run_ideo("html", WORKSPACE, *ARGS, "--rubric", "sample", "-o", out)
+    assert run.code == 0, run
+    _open(browser, out / "index.html")
+    bars = browser.find_elements(By.CSS_SELECTOR, "#score-histogram g.bar")
+    assert len(bars) == 10
+    counts = [int(b.get_attribute("data-count")) for b in bars]
+    assert sum(counts) == 1  # the town: its branches are summaries only (no plan, no ledger)
+    for bar, n in zip(bars, counts):  # a band with units is drawn, an empty one is flat
+        height = float(bar.find_element(By.TAG_NAME, "rect").get_attribute("height"))
+        assert (height > 0) == (n > 0), (bar.get_attribute("data-band"), n, height)
+    grades = {c.get_attribute("data-grade"): int(c.text) for c in browser.find_elements(By.CSS_SELECTOR, "#grade-counts td")}
+    assert sum(grades.values()) == 1 and list(grades) == ["好", "较好", "一般", "差"]
+    ranks = browser.find_elements(By.CSS_SELECTOR, "#score-rank tbody tr")
+    assert len(ranks) == 1 and ranks[0].find_element(By.TAG_NAME, "td").text == "1"
+    note = browser.find_element(By.CSS_SELECTOR, "#scores p.note").text
+    assert "未计分" in note and "XX村党支部" in note and "XX社区党支部" in note
+    assert _links_resolve(browser) >= 5
+    _screenshot(browser, "rollup-scores.png")

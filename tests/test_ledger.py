@@ -227,3 +227,20 @@ def test_check_walks_ledgers_beside_plans():
     files = {Path(f["file"]).as_posix(): f for f in json.loads(run.out)["files"]}
     ledger = next(f for name, f in files.items() if name.endswith("xiaozhaiba-town/台账/2026.yaml"))
     assert sorted(d["code"] for d in ledger["diagnostics"]) == ["IDEO704", "IDEO706"]
+
+
+def test_checking_one_plan_file_also_checks_the_ledgers_beside_it(tmp_path):
+    import shutil
+
+    unit = tmp_path / "unit"
+    shutil.copytree(REPO / "tests/fixtures/rubric/bad-scores-unit", unit)
+    plan = unit / "计划.yaml"
+    clean = run_ideo("check", plan, "--today", "2027-01-15")
+    assert clean.code == 0 and "检查了 2 个文件" in clean.out, clean
+    ledger = unit / "台账" / "2027.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("评分方: 考核组", "评分方: 上级"), encoding="utf-8")
+    run = run_ideo("check", plan, "--today", "2027-01-15")
+    assert run.code == 2 and "台账/2027.yaml:20:" in run.out and "Traceback" not in run.out + run.err, run
+    # named twice (the plan and its ledger) the ledger is read once
+    both = run_ideo("check", plan, ledger, "--today", "2027-01-15")
+    assert both.out.count("台账/2027.yaml:20:") == 1 and "检查了 2 个文件" in both.out, both

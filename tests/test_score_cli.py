@@ -14,6 +14,7 @@ from helpers import REPO, assert_no_traceback, run_ideo
 SAMPLE = Path("ideo_cli/data/rubrics/sample.yaml")
 FIXTURES = Path("tests/fixtures/rubric")
 BRANCH = Path("plans/town-branch")
+NO_LEDGER = Path("plans/xiaozhaiba-community-branch")  # a branch that keeps no 台账 yet: every past item is missing
 AS_OF = ("--year", 2026, "--as-of", "2026-12-01")
 TRACEABLE_WITHOUT_OCCURRENCE = {"score.deduct.not-planned", "score.deduct.unscored", "score.deduct.manual"}
 
@@ -29,7 +30,7 @@ def score_json(*args):
 def test_sample_scores_every_example_unit_and_every_deduction_is_traceable():
     cards = score_json("plans/", "--rubric", SAMPLE, *AS_OF)
     units = sorted(p.parent.name for p in (REPO / "plans").glob("*/计划.yaml"))
-    assert len(cards) == len(units) == 6
+    assert len(cards) == len(units) == 7
     todo = run_ideo("todo", "plans/", "--year", 2026, "--format", "json")
     uids = {o["uid"] for o in json.loads(todo.out)}
     for card in cards:
@@ -53,18 +54,18 @@ def test_a_shipped_rubric_is_named_by_its_name():
 
 
 def test_assume_changes_the_score_as_expected():
-    before = score_json(BRANCH, "--rubric", SAMPLE, *AS_OF)[0]
-    after = score_json(BRANCH, "--rubric", SAMPLE, *AS_OF, "--assume", "topic-study:2026H1=done")[0]
+    before = score_json(NO_LEDGER, "--rubric", SAMPLE, *AS_OF)[0]
+    after = score_json(NO_LEDGER, "--rubric", SAMPLE, *AS_OF, "--assume", "topic-study:2026H1=done")[0]
     topic = lambda card: next(i for i in card["items"] if i["id"] == "topic-study")  # noqa: E731
     assert [d["period"] for d in topic(before)["deductions"]] == ["2026H1"]
     assert topic(after)["deductions"] == []
     assert after["score"] - before["score"] == 7.5  # the sample's 每缺一次扣 7.5
     # the Chinese status name works too, and the table marks the assumption
-    late = score_json(BRANCH, "--rubric", SAMPLE, *AS_OF, "--assume", "party-briefing:2026=逾期完成")[0]
+    late = score_json(NO_LEDGER, "--rubric", SAMPLE, *AS_OF, "--assume", "party-briefing:2026=逾期完成")[0]
     [d] = next(i for i in late["items"] if i["id"] == "party-briefing")["deductions"]
     assert (d["points"], d["status"], d["assumed"]) == (2, "done-late", True)
     assert d["reason"] == "在党内通报意识形态领域情况 2026（截止 2026-07-15）逾期完成"
-    run = run_ideo("score", BRANCH, "--rubric", SAMPLE, *AS_OF, "--assume", "party-briefing:2026=逾期完成")
+    run = run_ideo("score", NO_LEDGER, "--rubric", SAMPLE, *AS_OF, "--assume", "party-briefing:2026=逾期完成")
     assert run.code == 0 and "【假设】" in run.out, run
 
 
@@ -96,12 +97,12 @@ def test_a_vetoed_unit_shows_the_veto_and_its_grade():
 
 
 def test_table_fits_80_columns_and_english_works():
-    run = run_ideo("score", BRANCH, "--rubric", SAMPLE, *AS_OF, env={"COLUMNS": "80"})
+    run = run_ideo("score", NO_LEDGER, "--rubric", SAMPLE, *AS_OF, env={"COLUMNS": "80"})
     assert run.code == 0, run
     width = lambda line: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)  # noqa: E731
     assert max(width(line) for line in run.out.splitlines()) <= 80, run
     assert run.out.splitlines()[-2].startswith("得分 47.5 / 100（含加分 0），等次：差"), run
-    english = run_ideo("score", BRANCH, "--rubric", SAMPLE, *AS_OF, "--lang", "en")
+    english = run_ideo("score", NO_LEDGER, "--rubric", SAMPLE, *AS_OF, "--lang", "en")
     assert "score 47.5 / 100 (bonus 0 included), grade: 差" in english.out and "no record, overdue" in english.out, english
 
 
@@ -112,8 +113,11 @@ def test_xlsx_is_the_print_ready_self_assessment_sheet(tmp_path):
     run = run_ideo("score", "plans/", "--rubric", SAMPLE, *AS_OF, "--format", "xlsx", "-o", out)
     assert run.code == 0 and out.is_file(), run
     book = load_workbook(out)
-    assert len(book.sheetnames) == 6
-    sheet = book["XX村党支部"]
+    assert len(book.sheetnames) == 7
+    kept = book["XX村党支部"]  # the branch with a 台账: its evidence paths are the 佐证材料
+    [topic] = [r for r in kept.iter_rows(min_row=3, values_only=True) if r[1] == "党组织专题研究意识形态工作"]
+    assert "佐证/2026/topic-study-2026H1.txt" in topic[6], topic
+    sheet = book["XX社区党支部"]
     assert [c.value for c in sheet[2]] == ["序号", "考核项目", "计分方式", "分值", "自评得分", "扣分情况", "佐证材料", "依据"]
     assert sheet.print_title_rows == "$2:$2"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
@@ -169,3 +173,54 @@ def test_a_folder_without_plans_is_a_usage_error(tmp_path):
     (tmp_path / "笔记.yaml").write_text("随手记: 1\n", encoding="utf-8")
     run = run_ideo("score", tmp_path, "--rubric", SAMPLE, *AS_OF)
     assert run.code == 2 and "没有找到计划文件（计划.yaml）" in run.err, run
+
+
+# ---- the ledger's 评分 and event conclusions (issue 9 §1, §3)
+
+OPINION_UNIT = FIXTURES / "opinion-vetoed-unit"
+AS_OF_2027 = ("--year", 2027, "--as-of", "2027-12-31")
+
+
+def test_an_event_record_concluded_as_mishandled_vetoes_the_unit():
+    [card] = score_json(OPINION_UNIT, "--rubric", FIXTURES / "minimal.yaml", *AS_OF_2027)
+    assert card["score"] == 16.5 and card["grade"] == "不合格" and card["vetoed"] and card["loses_award"]
+    [veto] = [v for v in card["vetoes"] if v["triggered"]]
+    assert veto["id"] == "opinion-mishandled" and veto["grade"] == "不合格"
+    assert veto["causes"][0]["record"] == f"{OPINION_UNIT.as_posix()}/台账/2027.yaml:26"
+    run = run_ideo("score", OPINION_UNIT, "--rubric", FIXTURES / "minimal.yaml", *AS_OF_2027)
+    assert run.code == 0 and run.err == "", run
+    assert "major-opinion（重大舆情）结论为“处置不力”" in run.out and "等次：不合格" in run.out
+
+
+def test_the_assessor_score_in_the_ledger_outranks_the_self_score_and_is_cited():
+    [card] = score_json(OPINION_UNIT, "--rubric", FIXTURES / "minimal.yaml", *AS_OF_2027)
+    [item] = [i for i in card["items"] if i["id"] == "assessment"]
+    assert item["awarded"] == 6.5 and item["scored_by"] == "assessor"
+    [deduction] = item["deductions"]
+    assert deduction["points"] == 3.5 and deduction["record"] == f"{OPINION_UNIT.as_posix()}/台账/2027.yaml:36"
+    assert "县委宣传部考核组" in deduction["reason"] and "2027-12-20" in deduction["reason"]
+
+
+def test_a_manual_item_scored_twice_or_out_of_range_is_located_in_the_ledger():
+    unit = FIXTURES / "bad-scores-unit"
+    run = run_ideo("score", unit, "--rubric", FIXTURES / "minimal.yaml", *AS_OF_2027)
+    assert_no_traceback(run)
+    ledger = f"{unit.as_posix()}/台账/2027.yaml"
+    assert run.code == 1, run
+    assert "IDEO961" in run.err and f"--> {ledger}:13:5" in run.err and f"（{ledger}:8）" in run.err
+    assert "IDEO962" in run.err and "12 超出范围 0–10" in run.err and f"--> {ledger}:18:5" in run.err
+    assert "综合评定" in run.out  # the scorecard is still printed, with the first self score
+    english = run_ideo("score", unit, "--rubric", FIXTURES / "minimal.yaml", *AS_OF_2027, "--lang", "en")
+    assert english.code == 1 and "IDEO962" in english.err and "Traceback" not in english.err
+
+
+def test_a_score_record_with_an_unknown_role_is_a_located_ledger_error(tmp_path):
+    import shutil
+
+    unit = tmp_path / "unit"
+    shutil.copytree(REPO / FIXTURES / "bad-scores-unit", unit)
+    ledger = unit / "台账" / "2027.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("评分方: 考核组", "评分方: 上级"), encoding="utf-8")
+    run = run_ideo("check", unit)
+    assert_no_traceback(run)
+    assert run.code != 0 and "2027.yaml:20" in run.err + run.out, run

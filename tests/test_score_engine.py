@@ -45,7 +45,7 @@ def test_a_missing_occurrence_costs_its_points_and_names_itself():
     topic = item(card, "topic-study")
     assert topic.awarded == 5
     [lost] = topic.deductions
-    assert (lost.points, lost.occurrence, lost.status, lost.due) == (5, "xx-branch/topic-study/2027H2@ideo", st.OVERDUE, dt.date(2027, 11, 30))
+    assert (lost.points, lost.occurrence, lost.status, lost.due) == (5, "xx-branch.topic-study.2027H2@ideo.invalid", st.OVERDUE, dt.date(2027, 11, 30))
     assert lost.reason.id == "score.deduct.missing"
     assert topic.evidence == ["佐证/2027H1-纪要.pdf"]
     assert card.score == 13 and card.grade == "合格"
@@ -82,7 +82,7 @@ def test_assume_done_gives_back_the_points():
     after = score_unit(MINIMAL, assume(obs, {("topic-study", "2027H2"): st.DONE}))
     assert after.score - before.score == 5
     assert item(after, "topic-study").deductions == []
-    assert "xx-branch/topic-study/2027H2@ideo" in assume(obs, {("topic-study", "2027H2"): st.DONE}).assumed
+    assert "xx-branch.topic-study.2027H2@ideo.invalid" in assume(obs, {("topic-study", "2027H2"): st.DONE}).assumed
     with pytest.raises(UnknownAssumption) as caught:
         assume(obs, {("topic-study", "2027Q9"): st.DONE})
     assert caught.value.known == ["topic-study:2027H1", "topic-study:2027H2"]

@@ -70,7 +70,8 @@ def run(options: CheckOptions) -> CommandResult:
     if not files:
         raise UsageError(msg("check.no-files", where=[p.as_posix() for p in options.paths]))
     inner = CheckOptions(paths=options.paths, lang=lang, profiles=options.profiles, user_profiles=user_profiles, strict=options.strict, today=today, excludes=options.excludes)
-    results, checker = check_files(files, inner)
+    explicit = [p for p in options.paths if not p.is_dir()]
+    results, checker = check_files(files, inner, ledgers_beside=explicit)
     if options.tree:
         from ideo_cli.rules.checks.tree import add_tree_findings
 
@@ -79,15 +80,35 @@ def run(options: CheckOptions) -> CommandResult:
     return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
 
 
-def check_files(files: list[tuple[Path, str]], options: CheckOptions) -> tuple[list[FileResult], Checker]:
+def check_files(files: list[tuple[Path, str]], options: CheckOptions, ledgers_beside: list[Path] = ()) -> tuple[list[FileResult], Checker]:
+    """Check ``files``; a plan among ``ledgers_beside`` (files named on the command line)
+    also has the ledgers in its folder's 台账/ checked, right after it, as walking the folder would."""
     rulebook = Rulebook(options.user_profiles)
     extra = tuple(options.profiles) + tuple(options.user_profiles)
     from ideo_cli.app.inputs import today_from_env
 
     checker = Checker(rulebook, options.today or today_from_env(), extra)
     ledger_cache: dict = {}  # plans and the calendar ledgers need, made once per run
-    results = [_check_ledger_or_plan(path, shown, checker, ledger_cache) for path, shown in files]
+    named = {path.resolve() for path, _ in files}
+    wanted = {path.resolve() for path in ledgers_beside}
+    results = []
+    for path, shown in files:
+        results.append(_check_ledger_or_plan(path, shown, checker, ledger_cache))
+        if path.resolve() in wanted and path.resolve() in ledger_cache.get("plans", {}):
+            results.extend(_check_ledgers_beside(path, named, checker, ledger_cache))
     return results, checker
+
+
+def _check_ledgers_beside(plan_path: Path, named: set[Path], checker: Checker, ledger_cache: dict) -> list[FileResult]:
+    from ideo_cli.ledger.beside import display_path
+    from ideo_cli.ledger.load import ledger_paths_beside
+
+    out = []
+    for ledger in ledger_paths_beside(plan_path):
+        if ledger.resolve() not in named:
+            named.add(ledger.resolve())
+            out.append(_check_ledger_or_plan(ledger, display_path(ledger), checker, ledger_cache))
+    return out
 
 
 def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache: dict) -> FileResult:

@@ -16,6 +16,7 @@ class HtmlOptions:
     as_of: str | None = None
     root: str | None = None
     lang: str = "zh"
+    rubric: Path | None = None  # --rubric: each roll-up page also shows its units' scores
 
 
 def run(options: HtmlOptions) -> CommandResult:
@@ -24,12 +25,25 @@ def run(options: HtmlOptions) -> CommandResult:
     from ideo_cli.rollup.prepare import pick_root, prepare, render_problems
 
     year, as_of = resolve_dates(options.year, options.as_of)
+    rubric = None
+    if options.rubric is not None:
+        from ideo_cli.app.score import read_rubric
+
+        rubric, failed = read_rubric(options.rubric, options.lang)
+        if failed is not None:
+            return failed
     prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=options.root is None)
     stderr = render_problems(prepared, options.lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])
     root = pick_root(prepared.tree, options.root)
-    pages = build_site(prepared, year, as_of, options.output, options.lang, root)
+    cards = None
+    if rubric is not None:
+        from ideo_cli.rollup.scores import score_cards
+
+        tops = [root] if root else list(prepared.tree.roots)
+        cards = score_cards(prepared.summaries, [uid for top in tops for uid, _ in prepared.tree.walk(top)], rubric, year, as_of, options.lang)
+    pages = build_site(prepared, year, as_of, options.output, options.lang, root, rubric=rubric, cards=cards)
     outputs = [OutputFile(options.output / name, data) for name, data in pages]
     return CommandResult(exit_code=EXIT_FINDINGS if prepared.findings else EXIT_CLEAN, stderr=stderr, outputs=outputs, output_dir=options.output,
                          notes=[msg("html.wrote", n=len(outputs), dir=options.output.as_posix(), index=(options.output / "index.html").as_posix())])

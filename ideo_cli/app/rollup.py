@@ -23,6 +23,7 @@ class RollupOptions:
     lang: str = "zh"
     color: str = "auto"
     progress: Callable[[int, int], None] | None = None  # set by the CLI on a terminal
+    rubric: Path | None = None  # --rubric: rank the subtree's units by score (a file or a shipped name)
 
 
 def resolve_dates(year: int | None, as_of_text: str | None) -> tuple[int, dt.date]:
@@ -45,6 +46,13 @@ def run(options: RollupOptions) -> CommandResult:
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("rollup.xlsx-needs-output"))
     year, as_of = resolve_dates(options.year, options.as_of)
+    rubric = None
+    if options.rubric is not None:
+        from ideo_cli.app.score import read_rubric
+
+        rubric, failed = read_rubric(options.rubric, lang)
+        if failed is not None:
+            return failed
     # only what the roll-up reads is kept per occurrence: 10⁵ units fit in memory
     prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None, compact=True)
     stderr = render_problems(prepared, lang)
@@ -54,6 +62,9 @@ def run(options: RollupOptions) -> CommandResult:
     rollup = build_rollup(prepared.tree, prepared.summaries, year, as_of, root)
     unit = unit_name(prepared.summaries[root]["unit"]) if root else text("rollup.all-units", lang)
     title = t(msg("rollup.title", unit=unit, year=year, as_of=as_of), lang)
+    ranking = subtree_ranking(prepared, root, rubric, year, as_of, lang) if rubric is not None else None
+    if ranking is not None and options.format != "html":
+        return _ranking_result(ranking, options, title, year, as_of, root, stderr, prepared)
     if options.format == "table":
         from ideo_cli.rollup.render_table import render_table
 
@@ -73,8 +84,43 @@ def run(options: RollupOptions) -> CommandResult:
     else:
         from ideo_cli.render.html.site import render_rollup_page
 
-        data = render_rollup_page(rollup, prepared, title, lang)
+        data = render_rollup_page(rollup, prepared, title, lang, ranking=ranking)
     code = EXIT_FINDINGS if prepared.findings else EXIT_CLEAN
+    if options.output is None:
+        return CommandResult(exit_code=code, stdout=data, stderr=stderr)
+    return CommandResult(exit_code=code, stderr=stderr, outputs=[OutputFile(options.output, data)])
+
+
+def subtree_ranking(prepared, root: str | None, rubric, year: int, as_of: dt.date, lang: str):
+    """The subtree's units scored against ``rubric`` and ranked (``--rubric``)."""
+    from ideo_cli.rollup.scores import ranking, score_cards
+
+    tops = [root] if root else list(prepared.tree.roots)
+    members = [uid for top in tops for uid, _ in prepared.tree.walk(top)]
+    cards = score_cards(prepared.summaries, members, rubric, year, as_of, lang)
+    return ranking(cards, prepared.summaries, members, rubric)
+
+
+def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_of: dt.date, root, stderr: bytes, prepared) -> CommandResult:
+    from ideo_cli.app.inputs import now_from_env
+    from ideo_cli.rollup import render_scores
+
+    lang = options.lang
+    if options.format == "table":
+        from ideo_cli.app.todo import terminal_width
+
+        data = render_scores.render_table(ranking, title, lang, width=min(terminal_width(), 120))
+    elif options.format == "json":
+        data = render_scores.render_json(ranking, year, as_of, root)
+    elif options.format == "csv":
+        data = render_scores.render_csv(ranking, lang)
+    else:
+        data = render_scores.render_xlsx(ranking, lang, title, now_from_env())
+    if ranking.problems:
+        from ideo_cli.app.score import _diagnostics_result
+
+        stderr += _diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
+    code = EXIT_FINDINGS if prepared.findings or ranking.problems else EXIT_CLEAN
     if options.output is None:
         return CommandResult(exit_code=code, stdout=data, stderr=stderr)
     return CommandResult(exit_code=code, stderr=stderr, outputs=[OutputFile(options.output, data)])

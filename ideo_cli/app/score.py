@@ -25,7 +25,6 @@ class ScoreOptions:
 def run(options: ScoreOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env
     from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError
-    from ideo_cli.formats.rubric import RubricError, load_rubric
     from ideo_cli.render.score import ScoreRenderOptions, render_scorecards
     from ideo_cli.scoring.adapt import observations_from_schedule, plan_files
     from ideo_cli.scoring.engine import score_unit
@@ -39,16 +38,9 @@ def run(options: ScoreOptions) -> CommandResult:
         raise UsageError(msg("score.bad-year", year=options.year, low=MIN_YEAR, high=MAX_YEAR))
     as_of = parse_date_option("--as-of", options.as_of_text) if options.as_of_text else today_from_env()
     assumptions = parse_assumptions(options.assume)
-    from ideo_cli.formats.rubric.load import builtin_rubric
-
-    path, shown = options.rubric, None
-    shipped = builtin_rubric(str(options.rubric)) if not options.rubric.exists() and "/" not in str(options.rubric) else None
-    if shipped is not None:  # `--rubric sample`: a rubric shipped with ideo
-        path, shown = shipped, f"<ideo>/rubrics/{shipped.name}"
-    try:
-        rubric = load_rubric(path, shown)
-    except RubricError as exc:
-        return _diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
+    rubric, failed = read_rubric(options.rubric, lang)
+    if failed is not None:
+        return failed
     files = plan_files(options.paths)
     if not files:
         raise UsageError(msg("score.no-plans", where=[p.as_posix() for p in options.paths]))
@@ -73,6 +65,22 @@ def run(options: ScoreOptions) -> CommandResult:
         result.outputs = [OutputFile(options.output, data)]
         result.notes = [msg("score.wrote", path=options.output, units=len(cards))]
     return result
+
+
+def read_rubric(option: Path, lang: str):
+    """``--rubric FILE`` or the name of a shipped rubric (``sample``): (rubric, None), or
+    (None, the exit-2 result with the rubric's located problems)."""
+    from ideo_cli.formats.rubric import RubricError, load_rubric
+    from ideo_cli.formats.rubric.load import builtin_rubric
+
+    path, shown = option, None
+    shipped = builtin_rubric(str(option)) if not option.exists() and "/" not in str(option) else None
+    if shipped is not None:  # `--rubric sample`: a rubric shipped with ideo
+        path, shown = shipped, f"<ideo>/rubrics/{shipped.name}"
+    try:
+        return load_rubric(path, shown), None
+    except RubricError as exc:
+        return None, _diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
 
 
 def _width() -> int:

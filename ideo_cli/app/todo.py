@@ -83,6 +83,26 @@ def stable_plan_files(files: list[str]) -> dict[str, str]:
     return out
 
 
+def settle_identities(schedule):
+    """Give each occurrence its calendar UID's namespace, so ``uid`` in every output is the
+    calendar's; two obligations with one id (one UID for two things) are IDEO302 problems."""
+    from ideo_cli.app.ics import _check_identities, _Problems
+    from ideo_cli.render.occurrences.ics.identity import calendar_uid, uid_namespace
+
+    problems = _Problems()
+    by_plan: dict[str, list] = {}
+    for occ in schedule.occurrences:
+        by_plan.setdefault(occ.plan_file, []).append(occ)
+    for loaded_plan in schedule.plans:
+        org = loaded_plan.plan.organisation
+        namespace = uid_namespace(org.name, org.superior)
+        mine = by_plan.get(loaded_plan.file, [])
+        for occ in mine:
+            occ.namespace = namespace
+        _check_identities(loaded_plan, mine, namespace, calendar_uid, problems)
+    return problems
+
+
 def run(options: TodoCommandOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, use_color
     from ideo_cli.render.occurrences.columns import effective_status
@@ -96,6 +116,9 @@ def run(options: TodoCommandOptions) -> CommandResult:
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, today = loaded
+    problems = settle_identities(schedule)
+    if problems.results:
+        return problems.result(lang)
     occurrences = schedule.occurrences
     if wanted_status:
         occurrences = [o for o in occurrences if effective_status(o, today) == wanted_status]

@@ -18,10 +18,11 @@ def html(
     year: Optional[int] = typer.Option(None, "--year", "-y", help="年份（默认今年） / year (default: this year)"),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="截至日期 YYYY-MM-DD（默认今天） / status as of this date"),
     root: Optional[str] = typer.Option(None, "--root", help="只生成此单位及其下级 / only this unit's subtree"),
+    rubric: Optional[Path] = typer.Option(None, "--rubric", help="汇总页加上按考核细则的得分排名与分布 / add the units' scores against this rubric to the roll-up pages"),
     lang: Optional[str] = LangOpt,
 ) -> None:
     """静态网页：全年一览、台账、检查结果、下级汇总 / a static site: the year at a glance, ledgers, findings, roll-ups."""
     from ideo_cli.app.html import HtmlOptions, run
 
     language = resolve_lang(lang)
-    run_command(run, HtmlOptions(paths=list(paths), output=output, year=year, as_of=as_of, root=root, lang=language), language)
+    run_command(run, HtmlOptions(paths=list(paths), output=output, year=year, as_of=as_of, root=root, lang=language, rubric=rubric), language)

@@ -55,6 +55,7 @@ def rollup(
     root: Optional[str] = typer.Option(None, "--root", help="只汇总此单位及其下级（单位编号） / the subtree under this unit id"),
     output_format: RollupFormat = typer.Option(RollupFormat.table, "--format", "-f", help="table|json|csv|xlsx|html"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入） / write to a file"),
+    rubric: Optional[Path] = typer.Option(None, "--rubric", help="按考核细则计分排名（文件，或 sample） / rank the units by score against this rubric"),
     lang: Optional[str] = LangOpt,
 ) -> None:
     """下级单位完成情况汇总 / roll-up of the units under a superior."""
@@ -62,7 +63,7 @@ def rollup(
 
     language = resolve_lang(lang)
     update, bar = terminal_progress(language)
-    options = RollupOptions(paths=list(paths), year=year, as_of=as_of, root=root, format=output_format.value, output=output, lang=language, progress=update)
+    options = RollupOptions(paths=list(paths), year=year, as_of=as_of, root=root, format=output_format.value, output=output, lang=language, progress=update, rubric=rubric)
     try:
         run_command(run, options, language)
     finally:

@@ -115,6 +115,8 @@ def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, fol
                 notes.append(msg("ledger.view.reviewed", first=rec.first_reviewer or "", approver=rec.approver or ""))
             if rec.handling:
                 notes.append(rec.handling)
+            if rec.conclusion:
+                notes.append(msg("ledger.view.conclusion", conclusion=rec.conclusion))
             sections["events"].rows.append({"time": _when(when), "place": "", "chair": "", "attendees": [], "content": rec.title or (event.title if event else rec.event) or rec.event,
                                             "form": event.kind if event else "", "owner": _names(plan, event.actors) if event else [], "evidence": _evidence_cell(rec.evidence),
                                             "status": msg("status.done"), "note": notes})

@@ -52,11 +52,14 @@ class Occurrence:
     sources: tuple = ()  # Messages: every calendar the date depends on (due year, and the next/previous when crossed)
     window_problem: Any = None  # a Message when the adjusted date leaves the window its rule sets
     report_mode: str | None = None  # 书面 / 当面 (O5 reports), as the plan says
+    namespace: str = ""  # the organisation's uid_namespace (render/occurrences/ics/identity.py), set where plans are read
 
     @property
     def uid(self) -> str:
-        """Stable across runs and date moves: never derived from ``due``."""
-        return f"{self.plan}/{self.obligation}/{self.period}@ideo"
+        """The calendar UID: stable across runs and date moves, never derived from ``due``."""
+        from ideo_cli.render.occurrences.ics.identity import calendar_uid
+
+        return calendar_uid(self, self.namespace)
 
 
 def display_title(occurrence: Occurrence):

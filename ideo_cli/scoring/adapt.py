@@ -34,7 +34,10 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
     from ideo_cli.app.schedule import ScheduleOptions, build_schedule
     from ideo_cli.schedule.expand import DateRange
 
+    from ideo_cli.app.todo import settle_identities
+
     schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), lang=lang, today=as_of))
+    settle_identities(schedule)  # the uids a scorecard cites are the calendar's (and `ideo todo`'s)
     results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], lang=lang, today=as_of))
     findings = {r.file: r.diagnostics for r in results}
     out = []
@@ -50,21 +53,22 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
         out.append(Observations(
             unit=loaded.plan_id, unit_name=org.short_name or org.name, year=year, as_of=as_of,
             occurrences=occurrences, findings=list(findings.get(loaded.file, [])), plan_file=loaded.file,
-            events=facts["events"], accountability=facts["accountability"],
+            events=facts["events"], accountability=facts["accountability"], manual_scores=facts["manual_scores"],
         ))
     return out
 
 
 def ledger_facts(loaded_plan, ledgers, year: int) -> dict:
     """What the engine needs from a unit's ledgers: where each record is written,
-    its events and its accountability records (as the engine's small facts)."""
+    its events, its accountability records and its 评分 records (as the engine's small facts)."""
     from ideo_cli.formats.ledger.model import day_of
-    from ideo_cli.scoring.observe import AccountabilityFact, EventFact, RecordRef
+    from ideo_cli.scoring.observe import AccountabilityFact, EventFact, ManualScore, RecordRef
 
     kinds = {e.id: e.kind for e in loaded_plan.plan.events}
     records: dict[int, RecordRef] = {}
     events: list[EventFact] = []
     accountability: list[AccountabilityFact] = []
+    manual_scores: list[ManualScore] = []
     for ledger in ledgers:
         if ledger.ledger.year != year:
             continue
@@ -77,7 +81,18 @@ def ledger_facts(loaded_plan, ledgers, year: int) -> dict:
             records[id(record)] = RecordRef(where("records", index), evidence)
         for index, event in enumerate(ledger.ledger.events):
             on = day_of(event.found or event.held or event.published or event.approved)
-            events.append(EventFact(event=event.event, kind=kinds.get(event.event, ""), on=on, conclusion=getattr(event, "conclusion", None), where=where("events", index)))
+            events.append(EventFact(event=event.event, kind=kinds.get(event.event, ""), on=on, conclusion=event.conclusion, where=where("events", index)))
         for index, item in enumerate(ledger.ledger.accountability):
             accountability.append(AccountabilityFact(person=item.subject, form=item.form, decided_on=item.decided, where=where("accountability", index)))
-    return {"records": records, "events": events, "accountability": accountability}
+        for index, score in enumerate(ledger.ledger.scores):
+            # located at the record's line in the ledger, so a score given twice or out of range points there
+            at = ledger.doc.locate(("scores", index))
+            manual_scores.append(ManualScore(
+                item=score.item, score=score.score, role=SCORE_ROLES[score.role], by=score.by or "", on=score.on,
+                file=ledger.file, line=at.line, col=at.col,
+            ))
+    return {"records": records, "events": events, "accountability": accountability, "manual_scores": manual_scores}
+
+
+# the ledger's 评分方 (自评 / 考核组) → the engine's role codes
+SCORE_ROLES = {"自评": "self", "考核组": "assessor"}

@@ -57,6 +57,7 @@ def day_of(value: dt.date | dt.datetime | None) -> dt.date | None:
 AccountabilityForm = _choice(vocab.ACCOUNTABILITY_FORMS, "accountability form")
 Measure = _choice(vocab.MEASURES, "organisational measure")
 ReportMethod = _choice(vocab.REPORT_METHODS, "report method")
+ScoreRole = _choice(vocab.SCORE_ROLES, "score role")
 Period = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v), Field(min_length=1)]
 
 
@@ -122,6 +123,7 @@ class EventRecord(Strict):
     first_reviewer: str | None = None  # 信息发布: 初审
     approver: str | None = None  # … 审批
     published: When | None = None
+    conclusion: str | None = None  # 结论 of the handling, e.g. 处置得当 / 处置不力 (a rubric veto reads it)
     evidence: list[Evidence] = []
     registered: Registration | None = None
     note: str | None = None
@@ -160,6 +162,17 @@ class AccountabilityRecord(Strict):
     note: str | None = None
 
 
+class ScoreRecord(Strict):
+    """评分: a 自评 or 考核组 score for one manual rubric item, with who gave it and when."""
+
+    item: Identifier  # the rubric item (or bonus item) id
+    score: Annotated[float, Field(ge=0)]
+    role: ScoreRole  # self (自评) or assessor (考核组)
+    by: str | None = None
+    on: dt.date | None = None
+    note: str | None = None
+
+
 class Ledger(Strict):
     ideo: Literal[1]
     kind: Annotated[str, BeforeValidator(lambda v: "ledger" if v in ("ledger", "台账") else v), Literal["ledger"], WithJsonSchema({"type": "string", "enum": ["ledger", "台账"]})]
@@ -170,6 +183,7 @@ class Ledger(Strict):
     events: list[EventRecord] = []
     rectifications: list[RectificationRecord] = []
     accountability: list[AccountabilityRecord] = []
+    scores: list[ScoreRecord] = []
 
 
 assert FORMAT_VERSION == 1

@@ -17,6 +17,7 @@ KEY_ALIASES: dict[str, str] = {
     "事件记录": "events",
     "整改记录": "rectifications",
     "问责": "accountability",
+    "评分": "scores",
     # a record of an occurrence
     "事项": "obligation",
     "周期": "period",
@@ -73,16 +74,34 @@ KEY_ALIASES: dict[str, str] = {
     "事由": "cause",
     "备案": "filed",
     "接收单位": "filed_with",
+    # manual scores (评分) of a rubric's items
+    "评分项": "item",
+    "得分": "score",
+    "评分方": "role",
+    "评分人": "by",
+    "评分日期": "on",
+    # an event's conclusion; ``结论`` alone is a record's decision except inside 事件记录
+    "处置结论": "conclusion",
 }
+
+# keys whose meaning depends on the section they are written in
+SECTION_KEY_ALIASES: dict[str, dict[str, str]] = {"events": {"结论": "conclusion"}}
 
 ZH_KEYS: dict[str, list[str]] = {}
 for _zh, _en in KEY_ALIASES.items():
     if not _zh.isascii():
         ZH_KEYS.setdefault(_en, []).append(_zh)
+for _section in SECTION_KEY_ALIASES.values():
+    for _zh, _en in _section.items():
+        ZH_KEYS.setdefault(_en, []).append(_zh)
 
 
-def translate_key(raw: str, _path: tuple = ()) -> str:
-    return KEY_ALIASES.get(raw, raw) if isinstance(raw, str) else raw
+def translate_key(raw: str, path: tuple = ()) -> str:
+    if not isinstance(raw, str):
+        return raw
+    if path and raw in SECTION_KEY_ALIASES.get(str(path[0]), {}):
+        return SECTION_KEY_ALIASES[str(path[0])][raw]
+    return KEY_ALIASES.get(raw, raw)
 
 
 # 问责形式 (000 第十二条 style list, as the issue names them)
@@ -105,6 +124,12 @@ MEASURES: dict[str, list[str]] = {
     "降职": ["demotion"],
 }
 
+# who gave a manual score (issue 9: "a 自评 or 考核组 record")
+SCORE_ROLES: dict[str, list[str]] = {
+    "自评": ["self"],
+    "考核组": ["assessor"],
+}
+
 REPORT_METHODS: dict[str, list[str]] = {
     "书面": ["written"],
     "当面": ["in-person"],
@@ -112,5 +137,18 @@ REPORT_METHODS: dict[str, list[str]] = {
 
 from ideo_cli.documents.vocab import Vocabulary  # noqa: E402
 
+class _LedgerVocabulary(Vocabulary):
+    """The table plus the section-dependent keys (``结论`` inside 事件记录 is the event's conclusion)."""
+
+    def __call__(self, raw: str, path: tuple = ()) -> str:
+        if isinstance(raw, str) and path and raw in SECTION_KEY_ALIASES.get(str(path[0]), {}):
+            return SECTION_KEY_ALIASES[str(path[0])][raw]
+        return super().__call__(raw, path)
+
+    def spellings(self, canonical: str) -> list[str]:
+        extra = [zh for section in SECTION_KEY_ALIASES.values() for zh, en in section.items() if en == canonical]
+        return super().spellings(canonical) + extra
+
+
 # the registry's view of the same table (documents/kinds.py)
-VOCABULARY = Vocabulary(KEY_ALIASES)
+VOCABULARY = _LedgerVocabulary(KEY_ALIASES)

@@ -152,11 +152,43 @@ def node_context(rollup: Rollup, summaries: dict, lang: str) -> dict:
     }
 
 
-def render_rollup_page(rollup: Rollup, prepared, title: str, lang: str, inline_css: bool = True) -> bytes:
+HIST_W, HIST_H, HIST_TOP, HIST_BOTTOM = 520, 200, 16, 36  # the score histogram's box (px)
+
+
+def score_context(ranking, lang: str) -> dict | None:
+    """The score section of a roll-up page: an inline SVG histogram, units per grade, the ranking."""
+    if ranking is None:
+        return None
+    from ideo_cli.rollup.render_scores import _number
+
+    bins = ranking.histogram
+    most = max((n for _, _, n in bins), default=0) or 1
+    slot = HIST_W / max(len(bins), 1)
+    plot_h = HIST_H - HIST_TOP - HIST_BOTTOM
+    bars = []
+    for index, (low, high, n) in enumerate(bins):
+        h = round(plot_h * n / most, 1)
+        bars.append({"x": round(index * slot + 2, 1), "w": round(slot - 4, 1), "y": round(HIST_TOP + plot_h - h, 1), "h": h, "n": n,
+                     "label": f"{_number(low)}–{_number(high)}", "tip": t(msg("rollup.score.band", low=_number(low), high=_number(high), n=n), lang)})
+    return {
+        "title": ranking.rubric_title, "total": _number(ranking.total),
+        "hist": {"width": HIST_W, "height": HIST_H, "base": HIST_TOP + plot_h, "bars": bars},
+        "grades": [{"grade": g, "n": n} for g, n in ranking.grade_counts.items()],
+        "rows": [{"rank": r.rank, "unit": r.unit_name, "id": r.unit_id, "score": _number(r.score), "grade": r.grade, "vetoed": r.vetoed,
+                  "at_risk": _number(r.at_risk), "href": unit_page_name(r.unit_id)} for r in ranking.rows],
+        "unscored": ranking.unscored,
+    }
+
+
+def render_rollup_page(rollup: Rollup, prepared, title: str, lang: str, inline_css: bool = True, ranking=None) -> bytes:
     """One self-contained page (``ideo rollup --format html``)."""
     env = _env()
     ctx = _common(lang, title, rollup.as_of)
     node = node_context(rollup, prepared.summaries, lang)
+    node["scores"] = score_context(ranking, lang)
+    if node["scores"]:
+        for row in node["scores"]["rows"]:
+            row["href"] = None  # a lone page links nowhere
     for child in node["children"]:
         child["href"] = None  # a lone page links nowhere
     node["parent"] = None
@@ -167,10 +199,19 @@ def render_rollup_page(rollup: Rollup, prepared, title: str, lang: str, inline_c
     return env.get_template("node.html").render(**ctx, **node, css=css if inline_css else None).encode("utf-8")
 
 
-def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, root: str | None = None) -> list[tuple[str, bytes]]:
-    """(file name, bytes) for every page of the site, in a stable order."""
+def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, root: str | None = None, rubric=None, cards=None) -> list[tuple[str, bytes]]:
+    """(file name, bytes) for every page of the site, in a stable order; with a rubric
+    and the units' scorecards, every roll-up page also ranks its subtree by score."""
     env = _env()
     tree, summaries = prepared.tree, prepared.summaries
+
+    def scores_of(tops_of_node: list[str]):
+        if rubric is None:
+            return None
+        from ideo_cli.rollup.scores import ranking
+
+        return score_context(ranking(cards or {}, summaries, [u for top in tops_of_node for u, _ in tree.walk(top)], rubric), lang)
+
     tops = [root] if root else list(tree.roots)
     members = [uid for top in tops for uid, _ in tree.walk(top)]
     pages: list[tuple[str, bytes]] = [("style.css", (Path(__file__).parent / "templates" / "style.css").read_bytes())]
@@ -182,6 +223,7 @@ def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, ro
         if tree.children.get(uid):
             rollup = build_rollup(tree, summaries, year, as_of, uid)
             node = node_context(rollup, summaries, lang)
+            node["scores"] = scores_of([uid])
             for child in node["children"]:
                 child["node_href"] = node_page_name(child["id"]) if tree.children.get(child["id"]) else None
             ctx = _common(lang, t(msg("rollup.title", unit=unit_name(summary["unit"]), year=year, as_of=as_of), lang), as_of)
@@ -190,6 +232,7 @@ def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, ro
     top = tops[0] if len(tops) == 1 else None
     rollup = build_rollup(tree, summaries, year, as_of, top)
     node = node_context(rollup, summaries, lang)
+    node["scores"] = scores_of(tops)
     for child in node["children"]:
         child["node_href"] = node_page_name(child["id"]) if tree.children.get(child["id"]) else None
     title = t(msg("rollup.title", unit=node["name"], year=year, as_of=as_of), lang)
