@@ -99,7 +99,7 @@ def render_xlsx(rollup: Rollup, lang: str, title: str, stamp: dt.datetime) -> by
     from openpyxl.writer.excel import ExcelWriter
     import zipfile
 
-    from ideo_cli.render.occurrences.todo_xlsx import _pin_zip_times
+    from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
     fills = {"done": "C6EFCE", "waived": "C6EFCE", "in-progress": "DDEBF7", "pending": "F2F2F2", "done-late": "FFEB9C", "evidence-missing": "F4B6C2", "overdue": "FFC7CE"}
     workbook = Workbook()

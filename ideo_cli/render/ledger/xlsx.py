@@ -10,7 +10,8 @@ import zipfile
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.view import COLUMNS
 from ideo_cli.render.ledger import header, row_texts, title_text
-from ideo_cli.render.occurrences.todo_xlsx import _pin_zip_times
+from ideo_cli.render.occurrences.cells import append_row, sheet_name
+from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
 FONT = "宋体"  # SimSun: present on every Chinese Windows/WPS install
 _WIDTHS = {"no": 5, "time": 16, "place": 14, "chair": 9, "attendees": 18, "content": 30, "form": 14, "owner": 12, "evidence": 26, "status": 9, "note": 30}
@@ -29,13 +30,9 @@ def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
     for view in views:
         for section in view.sections:
             name = t(msg(f"ledger.section.{section.code}"), lang)
-            title = name if len(views) == 1 else f"{view.unit[:20]}-{name}"
-            title = title[:31]
-            while title in used:
-                title = title[:29] + str(len(used))
-            used.add(title)
+            title = sheet_name(name if len(views) == 1 else f"{view.unit[:20]}-{name}", used)
             sheet = workbook.create_sheet(title)
-            sheet.append([f"{title_text(view, lang)} — {name}"])
+            append_row(sheet, [f"{title_text(view, lang)} — {name}"])
             sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
             sheet["A1"].font = Font(name=FONT, bold=True, size=14)
             sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
@@ -49,7 +46,7 @@ def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
 
             for row in section.rows:
                 texts = row_texts(row, lang)
-                sheet.append(texts)
+                append_row(sheet, texts)
                 # LibreOffice and WPS keep a row one line high unless told: estimate the wrapped lines
                 lines = max(-(-cell_len(text) // max(_WIDTHS[c] - 1, 1)) for c, text in zip(COLUMNS, texts)) if any(texts) else 1
                 sheet.row_dimensions[sheet.max_row].height = 14 * max(lines, 1)

@@ -55,3 +55,17 @@ def sheet_name(name: str, used: set[str], fallback: str = "sheet") -> str:
         title, n = f"{base}{n}", n + 1
     used.add(title.casefold())
     return title
+
+
+def append_row(sheet, values) -> None:
+    """``sheet.append(values)`` for openpyxl writers, with every text cell made safe:
+    XML-clean, and stored as a string with the quote prefix when it looks like a
+    formula (openpyxl would otherwise store ``=1+2`` as a formula)."""
+    cleaned = [xml_text(v) if isinstance(v, str) else v for v in values]
+    sheet.append(cleaned)
+    row = sheet.max_row
+    for column, value in enumerate(cleaned, start=1):
+        if isinstance(value, str) and starts_like_formula(value):
+            cell = sheet.cell(row, column)
+            cell.data_type = "s"
+            cell.quotePrefix = True

@@ -12,6 +12,7 @@ import io
 import zipfile
 
 from ideo_cli.i18n import msg, t
+from ideo_cli.render.occurrences.cells import append_row, sheet_name
 from ideo_cli.render.score import texts
 
 FONT = "宋体"  # SimSun: on every Chinese office PC, and WPS maps it
@@ -24,7 +25,7 @@ def render(cards, options) -> bytes:
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 
-    from ideo_cli.render.occurrences.todo_xlsx import _pin_zip_times
+    from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
     workbook = Workbook()
     workbook.remove(workbook.active)
@@ -54,12 +55,12 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
     bold = Font(name=FONT, size=10, bold=True)
     wrap = Alignment(vertical="top", wrap_text=True)
     ncol = len(COLUMNS)
-    sheet.append([t(msg("score.sheet-title"), lang) + "  " + texts.title(card, lang)])
+    append_row(sheet, [t(msg("score.sheet-title"), lang) + "  " + texts.title(card, lang)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     sheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.row_dimensions[1].height = 36
-    sheet.append([texts.header(c, lang) for c in COLUMNS])
+    append_row(sheet, [texts.header(c, lang) for c in COLUMNS])
     for cell in sheet[2]:
         cell.font = bold
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -70,7 +71,7 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
         lines += [texts.risk_line(d, lang) for d in item.at_risk]
         lines += texts.item_notes(item, lang)
         bonus = item.method == "bonus"
-        sheet.append([
+        append_row(sheet, [
             index, item.title, texts.method_name(item.method, lang),
             item.points, item.awarded,
             "\n".join(lines) or t(msg("score.full-marks" if not bonus else "score.no-bonus"), lang),
@@ -78,15 +79,15 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
         ])
         _style_row(sheet, body, wrap, border)
     if card.vetoes:
-        sheet.append([t(msg("score.sheet-vetoes"), lang)])
+        append_row(sheet, [t(msg("score.sheet-vetoes"), lang)])
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=ncol)
         sheet.cell(sheet.max_row, 1).font = bold
         for veto in card.vetoes:
             state = t(msg("score.veto-triggered" if veto.triggered else "score.veto-not-triggered"), lang)
             causes = "\n".join(texts.cause_line(c, lang) for c in veto.causes)
-            sheet.append(["", veto.title, state, "", "", causes, "", texts.citation_text(veto.citation, lang, short=True)])
+            append_row(sheet, ["", veto.title, state, "", "", causes, "", texts.citation_text(veto.citation, lang, short=True)])
             _style_row(sheet, body, wrap, border)
-    sheet.append(["", t(msg("score.sheet-total"), lang), "", card.total_points, card.score, "\n".join([texts.summary(card, lang), *texts.veto_summary(card, lang), texts.risk_summary(card, lang)]).strip(), "", ""])
+    append_row(sheet, ["", t(msg("score.sheet-total"), lang), "", card.total_points, card.score, "\n".join([texts.summary(card, lang), *texts.veto_summary(card, lang), texts.risk_summary(card, lang)]).strip(), "", ""])
     _style_row(sheet, bold, wrap, border)
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -128,9 +129,4 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 
 def _sheet_title(name: str, used: set[str]) -> str:
-    base = "".join("_" if ch in _INVALID_SHEET_CHARS else ch for ch in name)[:28] or "sheet"
-    title, n = base, 2
-    while title in used:
-        title, n = f"{base}{n}", n + 1
-    used.add(title)
-    return title
+    return sheet_name(name, used)  # the one rule for sheet titles (valid, unique, never formula-like)
