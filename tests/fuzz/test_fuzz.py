@@ -12,6 +12,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,10 @@ from hypothesis import strategies as st
 from tests.fuzz.harness import run_case
 from tests.fuzz.strategies import ODD_DATE, ODD_LANG, ODD_YEAR, SEEDS, mutated_file
 
-CASES = {"n": 0, "failures": 0}
+# one tally per process: pytest may import this file under two names (``fuzz.test_fuzz``
+# as a test module, ``tests.fuzz.test_fuzz`` from test_fuzz_commands), so the counter
+# lives in sys.modules rather than in a module global that could exist twice
+CASES = sys.modules.setdefault("ideo_fuzz_tally", types.ModuleType("ideo_fuzz_tally")).__dict__.setdefault("counts", {"n": 0, "failures": 0})
 CHECK_FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
 TODO_FORMATS = ["table", "markdown", "csv", "json", "xlsx"]
 REPO = Path(__file__).resolve().parents[2]
