@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
@@ -27,11 +28,55 @@ MANIFEST_FORMAT = 1
 class OutputError(Exception):
     """An output file or directory could not be written; message is user-facing."""
 
-    def __init__(self, path: Path | str, reason: str, directory: bool = False):
+    def __init__(self, path: Path | str, reason: str, directory: bool = False, message=None):
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
         self.directory = directory  # the folder could not be created
+        self.message = message  # a whole translatable Message, when ideo itself refuses
+
+
+# --------------------------------------------------------------------------- what an output may replace
+
+# Every file ideo reads is YAML (plans, calendars, rulebooks, ledgers, rubrics); no
+# output format is.  So an existing .yaml target is a user's input, even when this
+# run did not read it (``ideo schema -o plan.yaml``).
+INPUT_SUFFIXES = (".yaml", ".yml")
+_inputs_read: set[tuple[int, int]] = set()  # (device, inode) of each file read by this command
+
+
+def note_input(path: Path | str) -> None:
+    """Remember that this command read ``path``: no output of it may replace it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    _inputs_read.add((info.st_dev, info.st_ino))
+
+
+def forget_inputs() -> None:
+    """A new command starts (in-process callers run several)."""
+    _inputs_read.clear()
+
+
+def refuse_target(target: Path, replace_documents: bool = False) -> None:
+    """Raise OutputError unless ``target`` may be replaced by an output.
+
+    A device, FIFO, socket or folder would become a regular file on rename (as
+    root, even ``/dev/null``); an input file would lose the user's work.
+    """
+    from ideo_cli.i18n import msg
+
+    try:
+        info = os.stat(target)
+    except OSError:
+        return  # absent (or unreachable: writing will say why)
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(target, "not a regular file", message=msg("fuzz.output-not-regular", path=str(target)))
+    if (info.st_dev, info.st_ino) in _inputs_read:
+        raise OutputError(target, "an input", message=msg("fuzz.output-is-input", path=str(target)))
+    if not replace_documents and Path(target).suffix.lower() in INPUT_SUFFIXES:
+        raise OutputError(target, "an input", message=msg("fuzz.output-is-document", path=str(target)))
 
 
 class ManifestError(Exception):
@@ -78,6 +123,8 @@ def _unlink(path: str | Path) -> None:
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to a temp file beside ``path``, fsync, then rename over it."""
     target = Path(path)
+    if os.path.exists(target) and not os.path.isfile(target):
+        raise OutputError(target, "not a regular file")
     tmp = _stage(target, data)
     try:
         os.replace(tmp, target)
@@ -157,7 +204,7 @@ def owned_unchanged(output_dir: Path, name: str, digest: str) -> bool:
 # --------------------------------------------------------------------------- sets of files
 
 
-def write_set(outputs, output_dir=None) -> None:
+def write_set(outputs, output_dir=None, replace_documents: bool = False) -> None:
     """Write ``outputs`` (objects with ``path`` and ``data``) so that a failure
     leaves the old set or the new one.
 
@@ -172,6 +219,8 @@ def write_set(outputs, output_dir=None) -> None:
     """
     # the manifest moves into place last: until then the old one still describes the folder
     outputs = sorted(outputs, key=lambda item: Path(item.path).name == MANIFEST_NAME)
+    for item in outputs:
+        refuse_target(Path(item.path), replace_documents)
     root = Path(output_dir) if output_dir is not None else None
     if root is not None:
         try:

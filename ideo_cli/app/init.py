@@ -90,4 +90,4 @@ def run(options: InitOptions) -> CommandResult:
         return CommandResult(stdout=data)
     if options.output.exists() and not options.force:
         raise UsageError(msg("init.exists", path=options.output))
-    return CommandResult(outputs=[OutputFile(options.output, data)])
+    return CommandResult(outputs=[OutputFile(options.output, data)], replace_documents=options.force)

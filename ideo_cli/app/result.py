@@ -38,5 +38,6 @@ class CommandResult:
     stderr: bytes = b""  # rendered diagnostics that belong on stderr
     outputs: list[OutputFile] = field(default_factory=list)  # files to write (atomically, as one set)
     output_dir: Path | None = None  # a folder the command owns (manifest of what it wrote)
+    replace_documents: bool = False  # an output may replace an existing .yaml file (`init --force`)
     errors: list[Message] = field(default_factory=list)  # "ideo: …" lines on stderr
     notes: list[Message] = field(default_factory=list)  # one-line summaries on stdout after writing

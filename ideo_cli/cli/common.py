@@ -22,9 +22,9 @@ def finish(result: CommandResult, lang: str) -> None:
 
     if result.outputs:
         try:
-            write_set(result.outputs, result.output_dir)
+            write_set(result.outputs, result.output_dir, replace_documents=result.replace_documents)
         except OutputError as exc:
-            fail(msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason), lang)
+            fail(exc.message or msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason), lang)
     if result.stdout:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.stdout)
@@ -42,6 +42,9 @@ def finish(result: CommandResult, lang: str) -> None:
 
 def run_command(run, options, lang: str) -> None:
     """Call ``run(options)``; a UsageError is one translated line and its exit code."""
+    from ideo_cli.fsutil import forget_inputs
+
+    forget_inputs()  # what the previous in-process command read is not this one's input
     try:
         result = run(options)
     except UsageError as exc:

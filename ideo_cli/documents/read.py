@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ideo_cli.documents.errors import input_diagnostic
+from ideo_cli.fsutil import note_input
 from ideo_cli.i18n import msg
 
 MAX_BYTES = 2 * 1024 * 1024  # a real plan is ~10 KB; 2 MiB leaves room for any county file
@@ -44,6 +45,7 @@ def read_text(path: Path, display: str) -> str:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ReadError(_os_error(display, exc)) from None
+    note_input(path)
     return decode(data, display)
 
 

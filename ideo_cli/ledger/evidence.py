@@ -10,6 +10,8 @@ import hashlib
 import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from ideo_cli.fsutil import note_input
+
 CHUNK = 1 << 20
 
 ABSOLUTE, OUTSIDE, MISSING, NOT_A_FILE, MISMATCH, NO_HASH = "absolute", "outside", "missing", "not-a-file", "mismatch", "no-hash"
@@ -18,6 +20,7 @@ _hash_cache: dict[tuple[str, int, int], str] = {}
 
 
 def sha256_file(path: Path) -> str:
+    note_input(path)  # evidence is an input: no output may replace it
     st = os.stat(path)
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _hash_cache.get(key)

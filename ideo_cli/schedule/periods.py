@@ -82,17 +82,45 @@ def nominal_due(period: Period, due: Due) -> dt.date:
     return dt.date(year, month, day)
 
 
+# One plan may not make ideo enumerate without end: an obligation recurs at most this
+# often in a year (weekly is 53; a working-day rule ~250).  ideo schedules whole days,
+# so FREQ=HOURLY/MINUTELY/SECONDLY only ever multiplies instances of the same day.
+MAX_OCCURRENCES_PER_YEAR = 400
+
+
 def rrule_dates(rule: str, year: int) -> list[dt.date]:
-    """Instances of an RFC 5545 RRULE that fall in ``year`` (DTSTART defaults to 1 Jan)."""
+    """Days of ``year`` on which an RFC 5545 RRULE falls (DTSTART defaults to 1 Jan).
+
+    The rule is walked lazily and refused (``too_many``) as soon as it yields more
+    than MAX_OCCURRENCES_PER_YEAR instances per year on average since its start —
+    in the year itself or before it — so no rule costs more than that to judge.
+    """
     text = rule.strip()
     if text.upper().startswith("RRULE:"):
         text = text[6:]
     start = dt.datetime(year, 1, 1)
+    end = dt.datetime(year, 12, 31, 23, 59, 59)
     try:
         rule_obj = rrulestr(text, dtstart=start, ignoretz=True) if not text.upper().startswith("DTSTART") else rrulestr(text, ignoretz=True)
-        end = dt.datetime(year, 12, 31, 23, 59, 59)
-        return [d.date() for d in rule_obj.between(start, end, inc=True)]
+        first = getattr(rule_obj, "_dtstart", None) or start
+        budget = MAX_OCCURRENCES_PER_YEAR * max(1, year - first.year + 1)
+        days: list[dt.date] = []
+        in_year = 0
+        for steps, instance in enumerate(rule_obj, start=1):
+            if instance > end:
+                break
+            if steps > budget:
+                raise DueRuleError("too_many", limit=MAX_OCCURRENCES_PER_YEAR, year=year)
+            if instance >= start:
+                in_year += 1
+                if in_year > MAX_OCCURRENCES_PER_YEAR:
+                    raise DueRuleError("too_many", limit=MAX_OCCURRENCES_PER_YEAR, year=year)
+                if not days or days[-1] != instance.date():
+                    days.append(instance.date())
+        return days
     except (ValueError, TypeError, OverflowError) as exc:
+        if isinstance(exc, DueRuleError):
+            raise
         raise DueRuleError("bad_rrule", reason=str(exc)) from None
 
 

@@ -91,8 +91,16 @@ def invoke(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
     return code, out.text(), err.text(), time.monotonic() - start
 
 
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link among a case's input files, pointing at ``target``."""
+
+    target: str
+
+
 def _snapshot(folder: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    # rglob does not follow symlinked folders, so a link out of the case is not read twice
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
 
 
 def run_case(files: dict[str, bytes], args: list[str], workdir: Path, outputs: Path | None = None) -> Outcome:
@@ -101,17 +109,29 @@ def run_case(files: dict[str, bytes], args: list[str], workdir: Path, outputs: P
     for name, data in files.items():
         path = workdir / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    before = _snapshot(workdir)
+        if isinstance(data, Link):
+            path.symlink_to(data.target)
+        else:
+            path.write_bytes(data)
+    # the folder around the case stands for the rest of the user's disk
+    around = workdir.parent
+    before = _snapshot(around)
     code, out, err, seconds = invoke(args, workdir)
-    after = _snapshot(workdir)
-    written = sorted(p for p, data in after.items() if before.get(p) != data)
+    after = _snapshot(around)
+    changed = sorted(p for p, data in after.items() if before.get(p) != data)
+    written = [p for p in changed if p.is_relative_to(workdir)]
     outcome = Outcome(code, out, err, seconds, written)
     problems = outcome.problems
+    outside = [p.name for p in changed if not p.is_relative_to(workdir)]
+    if outside:
+        problems.append(f"wrote outside the working folder: {outside[:3]}")
+    for p in written:
+        if p.is_symlink() or not p.resolve().is_relative_to(workdir.resolve()):
+            problems.append(f"wrote through a symlink: {p.name}")
     if code not in (0, 1, 2):
         problems.append(f"exit code {code}")
     text = out + err
-    inputs_text = b"".join(files.values()).decode("utf-8", errors="replace") + " ".join(args)
+    inputs_text = b"".join(d for d in files.values() if isinstance(d, bytes)).decode("utf-8", errors="replace") + " ".join(args)
     for pattern in INTERNALS:
         match = pattern.search(text)
         if match and not pattern.search(inputs_text):
@@ -156,6 +176,18 @@ def consumer_problems(path: Path) -> list[str]:
                             return [f"{name}: formula in {sheet.title}!{cell.coordinate}: {str(cell.value)[:40]!r}"]
         elif name.endswith((".json", ".sarif")):
             json.loads(data.decode("utf-8"))
+        elif name.endswith((".html", ".htm")):
+            return html_problems(name, data.decode("utf-8"))
+        elif name.endswith(".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                bad = archive.testzip()
+                if bad is not None:
+                    return [f"{name}: corrupt member {bad!r}"]
+                for member in archive.namelist():
+                    if member.startswith("/") or ".." in member.split("/") or "\\" in member:
+                        return [f"{name}: member path leaves the archive: {member!r}"]
         elif name.endswith(".csv"):
             import csv
 
@@ -166,3 +198,39 @@ def consumer_problems(path: Path) -> list[str]:
     except Exception as exc:  # noqa: BLE001 - any consumer failure is the finding
         return [f"{name}: rejected by its consumer: {type(exc).__name__}: {str(exc)[:80]}"]
     return []
+
+
+INJECTED_SCRIPT = re.compile(r"alert\(1\)")
+
+
+def html_problems(name: str, text: str) -> list[str]:
+    """html.parser reads it; no element or handler came from user text.
+
+    The fuzz inputs carry ``<script>alert(1)</script>``; escaped, it is text.
+    Unescaped it would open a script element, so any script element or event
+    handler attribute holding ``alert(1)`` is the finding.
+    """
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Reader(HTMLParser):
+        in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            self.in_script = tag == "script"
+            for key, value in attrs:
+                if value and INJECTED_SCRIPT.search(value) and (key.startswith("on") or key in ("href", "src")):
+                    found.append(f"{name}: attribute {key}={str(value)[:30]!r} on <{tag}>")
+
+        def handle_endtag(self, tag):
+            self.in_script = False
+
+        def handle_data(self, data):
+            if self.in_script and INJECTED_SCRIPT.search(data):
+                found.append(f"{name}: user text ran as a script")
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(text)
+    reader.close()
+    return found[:1]

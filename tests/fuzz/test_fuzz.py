@@ -7,9 +7,12 @@ A small sample also runs through real subprocesses.
 """
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 import tempfile
+import types
 from pathlib import Path
 
 import pytest
@@ -19,16 +22,42 @@ from hypothesis import strategies as st
 from tests.fuzz.harness import run_case
 from tests.fuzz.strategies import ODD_DATE, ODD_LANG, ODD_YEAR, SEEDS, mutated_file
 
-CASES = {"n": 0, "failures": 0}
+# one tally per process: pytest may import this file under two names (``fuzz.test_fuzz``
+# as a test module, ``tests.fuzz.test_fuzz`` from test_fuzz_commands), so the counter
+# lives in sys.modules rather than in a module global that could exist twice
+CASES = sys.modules.setdefault("ideo_fuzz_tally", types.ModuleType("ideo_fuzz_tally")).__dict__.setdefault("counts", {"n": 0, "failures": 0})
 CHECK_FORMATS = ["text", "concise", "json", "github", "sarif", "junit"]
 TODO_FORMATS = ["table", "markdown", "csv", "json", "xlsx"]
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _run(files: dict[str, bytes], args: list[str]):
+def _run(files: dict[str, bytes], args: list[str], absolute_marker: str | None = None, fifo: str | None = None):
+    """One case in a fresh folder ``w`` inside a temporary one (the rest of the disk).
+
+    ``absolute_marker`` in ``args`` becomes the absolute path of a file outside
+    the case; ``fifo`` names a FIFO made in the case folder, held open for
+    reading so that a writer would not block.
+    """
     CASES["n"] += 1
     with tempfile.TemporaryDirectory(prefix="ideo-fuzz-") as tmp:
-        outcome = run_case(files, args, Path(tmp))
+        workdir = Path(tmp) / "w"
+        if absolute_marker:
+            args = [str(Path(tmp) / "outside.txt") if a == absolute_marker else a for a in args]
+        reader = None
+        if fifo:
+            workdir.mkdir()
+            os.mkfifo(workdir / fifo)
+            reader = os.open(workdir / fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            outcome = run_case(files, args, workdir)
+        finally:
+            if reader is not None:
+                os.close(reader)
+        changed_inputs = sorted(p.relative_to(workdir).as_posix() for p in outcome.written if p.relative_to(workdir).as_posix() in files)
+        if changed_inputs and args[0] != "record":
+            outcome.problems.append(f"changed input file(s) {changed_inputs[:3]}")
+        if fifo and (workdir / fifo).exists() and not stat.S_ISFIFO((workdir / fifo).lstat().st_mode):
+            outcome.problems.append("replaced a FIFO by a regular file")
     if outcome.problems:
         CASES["failures"] += 1
         detail = f"args={args}\nexit={outcome.code}\nstdout={outcome.out[-1500:]}\nstderr={outcome.err[-1500:]}"

@@ -49,7 +49,7 @@ def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
                 append_row(sheet, texts)
                 # LibreOffice and WPS keep a row one line high unless told: estimate the wrapped lines
                 lines = max(-(-cell_len(text) // max(_WIDTHS[c] - 1, 1)) for c, text in zip(COLUMNS, texts)) if any(texts) else 1
-                sheet.row_dimensions[sheet.max_row].height = 14 * max(lines, 1)
+                sheet.row_dimensions[sheet._current_row].height = 14 * max(lines, 1)  # max_row would rescan every cell
             for line in sheet.iter_rows(min_row=3):
                 for cell in line:
                     cell.font = Font(name=FONT, size=10)

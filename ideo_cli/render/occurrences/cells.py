@@ -63,7 +63,7 @@ def append_row(sheet, values) -> None:
     formula (openpyxl would otherwise store ``=1+2`` as a formula)."""
     cleaned = [xml_text(v) if isinstance(v, str) else v for v in values]
     sheet.append(cleaned)
-    row = sheet.max_row
+    row = sheet._current_row  # the row just appended; max_row scans every cell (quadratic)
     for column, value in enumerate(cleaned, start=1):
         if isinstance(value, str) and starts_like_formula(value):
             cell = sheet.cell(row, column)

@@ -153,6 +153,8 @@ def due_rule_message(error: DueRuleError):
         return msg("rule.valid-due-rules.month-outside-period", month=fields.get("month"), months=fields.get("months"))
     if error.key == "no_such_day":
         return msg("rule.valid-due-rules.no-such-day", month=fields.get("month"), day=fields.get("day"))
+    if error.key == "too_many":
+        return msg("fuzz.rrule-too-many", limit=fields.get("limit"), year=fields.get("year"))
     return msg("rule.valid-recurrence.bad-rrule", reason=str(fields.get("reason", "")))
 
 

@@ -1,0 +1,154 @@
+"""Each failure class the fuzz harness (tests/fuzz) found, as its minimal example.
+
+Every test runs the real entry point and checks exit code, stdout and stderr;
+the fixtures are copies of the example unit ``plans/town-branch`` (real
+Chinese files) with one change.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO, assert_no_traceback, run_ideo
+
+UNIT = REPO / "plans" / "town-branch"
+
+
+@pytest.fixture
+def unit(tmp_path: Path) -> Path:
+    target = tmp_path / "unit"
+    shutil.copytree(UNIT, target)
+    return target
+
+
+def _with_recurrence(unit: Path, rule: str) -> Path:
+    plan = unit / "计划.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "频次: 每年" in text
+    plan.write_text(text.replace("频次: 每年", f'频次: "{rule}"', 1), encoding="utf-8")
+    return plan
+
+
+# ---- sub-daily recurrences: bounded, refused by the RRULE check with a location
+
+@pytest.mark.parametrize("rule", ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=HOURLY", "FREQ=DAILY;BYHOUR=8,14"])
+def test_a_recurrence_of_more_than_400_a_year_is_refused_located(unit, rule):
+    plan = _with_recurrence(unit, rule)
+    line = next(i for i, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if rule in text)
+    run = run_ideo("check", plan, timeout=20)
+    assert run.code == 1, run  # a finding, like any other rule
+    assert "IDEO304" in run.out and "超过 400 次" in run.out, run
+    assert f"计划.yaml:{line}:" in run.out, run
+    assert run.seconds < 15, run
+    assert_no_traceback(run)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_todo_with_a_secondly_rule_stops_quickly_and_writes_nothing(unit, tmp_path, fmt):
+    _with_recurrence(unit, "FREQ=SECONDLY")
+    out = tmp_path / f"todo.{fmt}"
+    run = run_ideo("todo", unit, "--year", "2026", "--format", fmt, "-o", out, timeout=20)
+    assert run.code == 2, run
+    assert "超过 400 次" in run.both, run
+    assert not out.exists()
+    assert run.seconds < 15, run
+
+
+def test_a_secondly_rule_from_a_distant_dtstart_is_refused_without_walking_the_centuries():
+    from ideo_cli.schedule.periods import DueRuleError, rrule_dates
+
+    with pytest.raises(DueRuleError) as caught:
+        rrule_dates("DTSTART:19000101T000000\nRRULE:FREQ=SECONDLY", 2026)
+    assert caught.value.key == "too_many"
+
+
+def test_a_weekday_rule_is_not_refused_and_hourly_instances_of_one_day_give_one_day():
+    from ideo_cli.schedule.periods import rrule_dates
+
+    assert len(rrule_dates("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", 2026)) == 261
+    assert rrule_dates("FREQ=HOURLY;COUNT=3", 2026) == [__import__("datetime").date(2026, 1, 1)]
+
+
+def test_english_message_for_too_many_occurrences(unit):
+    plan = _with_recurrence(unit, "FREQ=MINUTELY")
+    run = run_ideo("check", plan, "--lang", "en", timeout=20)
+    assert run.code == 1, run
+    assert "more than 400 times in" in run.out, run
+
+
+# ---- -o onto an input, a device or a FIFO: refused, the input untouched
+
+@pytest.mark.parametrize("args", [
+    ("check", "{plan}"),
+    ("todo", "{unit}", "--year", "2026", "--format", "csv"),
+    ("schema",),
+    ("ledger", "{unit}", "--year", "2026", "--format", "json"),
+    ("status", "{unit}", "--year", "2026", "--format", "json"),
+    ("score", "{unit}", "--year", "2026", "--rubric", "sample", "--format", "json"),
+])
+def test_output_onto_the_plan_is_refused(unit, args):
+    plan = unit / "计划.yaml"
+    before = plan.read_bytes()
+    run = run_ideo(*(a.format(plan=plan, unit=unit) for a in args), "-o", plan)
+    assert run.code == 2, run
+    assert "-o/--output" in run.err and "不会被输出覆盖" in run.err, run
+    assert plan.read_bytes() == before
+
+
+def test_output_onto_an_evidence_file_the_command_read_is_refused(unit):
+    evidence = unit / "佐证" / "2026" / "training-2026.txt"
+    before = evidence.read_bytes()
+    run = run_ideo("ledger", unit, "--year", "2026", "--format", "json", "-o", evidence)
+    assert run.code == 2, run
+    assert "本次读取的输入文件" in run.err, run
+    assert evidence.read_bytes() == before
+
+
+def test_output_onto_a_fifo_is_refused_and_the_fifo_stays(unit, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    run = run_ideo("todo", unit, "--year", "2026", "--format", "csv", "-o", fifo, "--lang", "en")
+    assert run.code == 2, run
+    assert "not a regular file" in run.err, run
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_output_onto_a_device_is_refused_and_the_device_stays(unit, tmp_path):
+    """As root, renaming over /dev/null would replace the device; a private node stands in for it."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("creating a device node needs root")
+    run = run_ideo("check", unit / "计划.yaml", "--format", "json", "-o", device)
+    assert run.code == 2, run
+    assert "不是普通文件" in run.err, run
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_output_onto_a_folder_is_refused(unit):
+    run = run_ideo("check", unit / "计划.yaml", "-o", unit)
+    assert run.code == 2, run
+    assert "不是普通文件" in run.err, run
+
+
+def test_init_force_still_replaces_a_yaml_file(tmp_path):
+    target = tmp_path / "计划.yaml"
+    target.write_text("旧内容\n", encoding="utf-8")
+    refused = run_ideo("init", "--type", "党支部", "-o", target)
+    assert refused.code == 2 and target.read_text(encoding="utf-8") == "旧内容\n", refused
+    forced = run_ideo("init", "--type", "党支部", "-o", target, "--force")
+    assert forced.code == 0, forced
+    assert "组织" in target.read_text(encoding="utf-8")
+
+
+def test_a_new_output_file_and_replacing_an_old_report_still_work(unit, tmp_path):
+    report = tmp_path / "report.json"
+    for _ in range(2):
+        run = run_ideo("check", unit / "计划.yaml", "--format", "json", "-o", report)
+        assert run.code == 0, run
+    assert report.read_text(encoding="utf-8").startswith(("{", "["))
