@@ -110,8 +110,11 @@ class _HolidaysChina:
 
     def __init__(self) -> None:
         import holidays
+        # the class itself: ``holidays.China`` goes through the registry, which imports every country (~50 ms)
+        from holidays.countries.china import China
 
         self.mod = holidays
+        self.china = China
         self.version = _version("holidays", holidays)
         self._years: dict[int, dict[dt.date, str]] = {}
 
@@ -119,10 +122,10 @@ class _HolidaysChina:
         found = self._years.get(year)
         if found is None:
             try:
-                found = dict(self.mod.China(years=year, language="zh_CN").items())
+                found = dict(self.china(years=year, language="zh_CN").items())
             except Exception:  # noqa: BLE001 - unknown language or year: fall back to weekends only
                 try:
-                    found = dict(self.mod.China(years=year).items())
+                    found = dict(self.china(years=year).items())
                 except Exception:  # noqa: BLE001
                     found = {}
             self._years[year] = found

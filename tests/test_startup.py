@@ -1,0 +1,110 @@
+"""`ideo check` start-up: the typer-free fast path (ideo_cli/cli/fast.py) answers
+exactly as typer does, takes the arguments it should, and leaves typer unimported."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from helpers import EXAMPLE, HOSTILE, REPO, ideo_env, run_ideo
+
+from ideo_cli.cli.fast import parse_check
+
+KINDS = REPO / "tests" / "fixtures" / "kinds"
+E = str(EXAMPLE)
+
+# argument lists the fast path parses itself
+FAST = [
+    ["check", E],
+    ["check", E, "--lang", "en"],
+    ["check", "--lang=en", E, "-f", "json"],
+    ["check", E, "--format", "concise", "--strict", "--statistics"],
+    ["check", E, "--output-format=github", "--color", "never"],
+    ["check", E, "--color", "always"],
+    ["check", E, "--format", "sarif"],
+    ["check", E, "-f", "junit", "--lang", "en"],
+    ["check", "plans", "--exclude", "台账", "--exclude", "佐证"],
+    ["check", E, "--profile", "不存在的规则集"],
+    ["check", E, "-p", "quarterly-analysis", "--profile", "baseline"],
+    ["check", E, "--today", "2026-13-01"],
+    ["check", E, "--today", "2027-06-01", "--lang", "en"],
+    ["check", "没有这个文件.yaml"],
+    ["check", E, "--tree"],
+    ["check", E, "--rulebook", str(KINDS / "规则集-正确.yaml")],
+    ["check", E, "--rulebook", str(KINDS / "规则集-错误.yaml"), "--lang", "en"],
+    ["check", str(HOSTILE / "duplicate-key.yaml"), str(HOSTILE / "tab-indent.yaml"), str(HOSTILE / "python-tag.yaml")],
+    ["check", str(KINDS / "日历-错误.yaml"), str(KINDS / "未知类型.yaml"), "--lang", "en"],
+    ["check", str(HOSTILE / "alias-bomb.yaml"), "-f", "json"],
+]
+# argument lists it hands to typer (help, errors, spellings it does not copy)
+TYPER = [
+    ["check"],
+    ["check", "--help"],
+    ["check", E, "-h"],
+    ["check", E, "--format", "xml"],
+    ["check", E, "--format"],
+    ["check", E, "--bogus"],
+    ["check", E, "--strict", "--strict"],
+    ["check", E, "--lang", "en", "--lang", "zh"],
+    ["check", E, "--color=sometimes"],
+    ["check", "--", E],
+    ["check", E, "-fjson"],
+    ["check", E, "--strict=yes"],
+    ["check", E, "--today", "--lang"],
+    ["check", ""],
+]
+
+
+def test_parser_takes_the_common_spellings_and_hands_the_rest_to_typer():
+    for args in FAST:
+        assert parse_check(args) is not None, args
+    for args in TYPER:
+        assert parse_check(args) is None, args
+
+
+def test_parser_builds_the_options_typer_would():
+    options = parse_check(["check", "a.yaml", "--format=json", "-p", "x", "--profile", "y", "--strict", "--today", "2026-01-02",
+                           "-o", "out.json", "--color", "never", "--exclude", "旧", "b", "--tree", "--lang", "en-US", "--rulebook", "r.yaml"])
+    assert [p.as_posix() for p in options.paths] == ["a.yaml", "b"]
+    assert (options.format, options.profiles, options.strict, options.statistics, options.today_text) == ("json", ("x", "y"), True, False, "2026-01-02")
+    assert (options.output.as_posix(), options.color, options.excludes, options.tree, options.lang) == ("out.json", "never", ("旧",), True, "en")
+    assert [p.as_posix() for p in options.rulebook_files] == ["r.yaml"]
+
+
+@pytest.mark.parametrize("args", FAST + TYPER, ids=lambda a: " ".join(a[1:])[:60] or "(none)")
+def test_fast_path_answers_exactly_as_typer(args):
+    fast = run_ideo(*args)
+    slow = run_ideo(*args, env={"IDEO_NO_FAST_PATH": "1"})
+    assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err), f"fast:\n{fast}\ntyper:\n{slow}"
+    assert "Traceback" not in fast.err
+
+
+@pytest.mark.parametrize("env", [{"IDEO_LANG": "en"}, {"GITHUB_ACTIONS": "true"}, {"NO_COLOR": "1", "FORCE_COLOR": "1"}])
+def test_fast_path_reads_the_environment_as_typer_does(env):
+    fast = run_ideo("check", E, "--today", "2025-03-01", env=env)
+    slow = run_ideo("check", E, "--today", "2025-03-01", env={**env, "IDEO_NO_FAST_PATH": "1"})
+    assert (fast.code, fast.out, fast.err) == (slow.code, slow.out, slow.err)
+
+
+def test_fast_path_writes_the_same_report_file(tmp_path):
+    reports = []
+    for name, extra in (("fast", {}), ("typer", {"IDEO_NO_FAST_PATH": "1"})):
+        (tmp_path / name).mkdir()
+        target = tmp_path / name / "报告.json"
+        run = run_ideo("check", E, "-f", "json", "-o", target, env=extra)
+        assert run.code == 0 and run.out == "" and run.err == "", run
+        reports.append(target.read_bytes())
+    assert reports[0] == reports[1] and reports[0].startswith(b"{")
+
+
+def test_check_on_one_plan_does_not_import_typer_or_rich():
+    code = (
+        "import os, sys\n"
+        "from ideo_cli.entry import main\n"
+        f"rc = main(['check', {E!r}])\n"
+        "os.write(2, repr((rc, sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))).encode())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ideo_env(PYTHONPATH=str(REPO)), capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and "全部通过" in proc.stdout, proc
+    assert proc.stderr == "(0, [])"
