@@ -271,8 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=20240501, help="RNG seed for the generated plans")
     ap.add_argument("--todo-rows", type=int, default=6000, help="rows of the csv-vs-xlsx to-do case (default 6000)")
     ap.add_argument("--only-todo-rows", action="store_true", help="run only the csv-vs-xlsx to-do case")
-    ap.add_argument("--only", choices=["ics"], help="time one comparison only (ics: `ideo ics` against icalendar parsing its output)")
+    ap.add_argument("--only", choices=["ics", "single"], help="time one comparison only (ics: `ideo ics` against icalendar parsing its output; single: `ideo check` on one plan against yamllint on it)")
+    ap.add_argument("--single-file", default=_rel(SINGLE_FILE), help=f"the plan of the single-file case (default {_rel(SINGLE_FILE)})")
     args = ap.parse_args(argv)
+    if args.only == "single":
+        bench_single_file(Path(args.single_file), max(args.repeat, 5))
+        return 0
     if args.only_todo_rows:
         bench_todo_rows(args.todo_rows, args.repeat, args.year)
         return 0
@@ -382,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(target ≤ 1.0×: {'PASS' if ics_ratio <= 1.0 else 'MISS'}); {n_ics} files, {n_events} events, rendered on up to {os.cpu_count()} cores")
     print(f"results in {_rel(RESULTS)}")
 
+    res["single_file"] = bench_single_file(Path(args.single_file), max(args.repeat, 5))
     res["todo_rows"] = bench_todo_rows(args.todo_rows, args.repeat, args.year)
     RESULTS.write_text(json.dumps({
         "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -393,6 +398,50 @@ def main(argv: list[str] | None = None) -> int:
         "comparisons": comp_out,
     }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0 if all(c["pass"] is not False for c in comp_out) else 3
+
+
+# --------------------------------------------------------------------------- one file: ideo check vs yamllint
+
+SINGLE_FILE = ROOT / "plans" / "xiaozhaiba-town" / "计划.yaml"
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def bench_single_file(path: Path, repeat: int = 10) -> dict:
+    """`ideo check PLAN` against `yamllint -d relaxed PLAN`: what a clerk's save
+    hook and every pre-commit run feel (issue 6, target ≤ 1.0×).  Paired runs —
+    each round runs both, in alternating order, so load drifting over the
+    machine hits both alike; prints the medians, their ratio and the median of
+    the per-round ratios, returns them.  A cold start each time: no cache."""
+    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", str(SOURCE_DATE_EPOCH)))
+    env.pop("GITHUB_ACTIONS", None)
+    shown = path.relative_to(ROOT).as_posix() if path.is_absolute() and path.is_relative_to(ROOT) else path.as_posix()
+    cmds = {"ideo_check": [str(BIN / "ideo"), "check", shown], "yamllint": [str(BIN / "yamllint"), "-d", "relaxed", shown]}
+    for key, argv in cmds.items():  # warm-up: page cache, .pyc files; ideo must pass, yamllint may warn
+        proc = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        if proc.returncode != 0:
+            sys.exit(f"bench: `{' '.join(argv)}` exited {proc.returncode}\n{proc.stderr.decode(errors='replace')[:2000]}")
+    load_before = _load()
+    times: dict[str, list[float]] = {key: [] for key in cmds}
+    for r in range(repeat):
+        for key in (list(cmds) if r % 2 == 0 else list(cmds)[::-1]):
+            start = time.perf_counter()
+            subprocess.run(cmds[key], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[key].append(time.perf_counter() - start)
+    out = {key: _summary(ts) | {"command": " ".join(a.replace(str(BIN) + "/", "") for a in cmds[key])} for key, ts in times.items()}
+    ratio = out["ideo_check"]["median_s"] / out["yamllint"]["median_s"]
+    pair_ratio = statistics.median(a / b for a, b in zip(times["ideo_check"], times["yamllint"]))
+    out |= {"file": shown, "ratio": ratio, "paired_ratio_median": pair_ratio, "max_ratio": 1.0, "pass": ratio <= 1.0,
+            "loadavg_before": load_before, "loadavg_after": _load()}
+    print(f"\nsingle-file ratio: `ideo check {shown}` {out['ideo_check']['median_s']:.3f} s / `yamllint -d relaxed` "
+          f"{out['yamllint']['median_s']:.3f} s = {ratio:.2f}× (median of per-round ratios {pair_ratio:.2f}×; "
+          f"target ≤ 1.0×: {'PASS' if ratio <= 1.0 else 'MISS'}); {repeat} paired runs, load average {load_before} → {out['loadavg_after']}", flush=True)
+    return out
 
 
 # --------------------------------------------------------------------------- todo: csv vs xlsx rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,38 @@ def test_check_on_one_plan_does_not_import_typer_or_rich():
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ideo_env(PYTHONPATH=str(REPO)), capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and "全部通过" in proc.stdout, proc
     assert proc.stderr == "(0, [])"
+
+
+def _check_in_process(cache: Path, *extra_env: tuple[str, str]) -> tuple[str, str]:
+    """stdout of `ideo check` on the example, and whether `holidays` was imported."""
+    code = (
+        "import os, sys\n"
+        "from ideo_cli.entry import main\n"
+        f"rc = main(['check', {E!r}, '--today', '2026-06-01', '--lang', 'en'])\n"
+        "os.write(2, repr((rc, 'holidays' in sys.modules)).encode())\n"
+    )
+    env = ideo_env(PYTHONPATH=str(REPO), IDEO_CACHE_DIR=str(cache), **dict(extra_env))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    return proc.stdout, proc.stderr
+
+
+def test_holiday_years_are_computed_once_then_read_from_the_cache(tmp_path):
+    cache = tmp_path / "缓存"
+    first_out, first = _check_in_process(cache)
+    assert first == "(0, True)"  # the plan's check reaches years chinese_calendar does not cover
+    files = sorted((cache / "holidays-china").rglob("*.json"))
+    assert files, "no holiday year was cached"
+    again_out, again = _check_in_process(cache)
+    assert again == "(0, False)" and again_out == first_out
+    uncached_out, uncached = _check_in_process(tmp_path / "unused", ("IDEO_NO_CACHE", "1"))
+    assert uncached == "(0, True)" and uncached_out == first_out
+    assert not (tmp_path / "unused").exists()
+
+
+def test_a_damaged_holiday_cache_is_recomputed_not_believed(tmp_path):
+    cache = tmp_path / "cache"
+    good_out, _ = _check_in_process(cache)
+    for i, path in enumerate(sorted((cache / "holidays-china").rglob("*.json"))):
+        path.write_text(['{"year": 1999, "days": []}', "not json", '{"year": 2027, "days": [["2027-02-30", "春节"]]}'][i % 3], encoding="utf-8")
+    out, state = _check_in_process(cache)
+    assert state == "(0, True)" and out == good_out
