@@ -24,9 +24,9 @@ def main(argv: list[str] | None = None) -> int:
         if args[:1] == ["check"] and not os.environ.get("IDEO_NO_FAST_PATH"):
             from ideo_cli.cli.fast import parse_check, run_check
 
-            options = parse_check(args)
-            if options is not None:  # None: typer parses (help, errors, rare spellings)
-                return run_check(options)
+            parsed = parse_check(args)
+            if parsed is not None:  # None: typer parses (help, errors, rare spellings)
+                return run_check(parsed)
         from ideo_cli.cli.app import app
 
         app(args=args, prog_name="ideo", standalone_mode=True)

@@ -2,6 +2,7 @@
 exactly as typer does, takes the arguments it should, and leaves typer unimported."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def test_parser_takes_the_common_spellings_and_hands_the_rest_to_typer():
 
 def test_parser_builds_the_options_typer_would():
     options = parse_check(["check", "a.yaml", "--format=json", "-p", "x", "--profile", "y", "--strict", "--today", "2026-01-02",
-                           "-o", "out.json", "--color", "never", "--exclude", "旧", "b", "--tree", "--lang", "en-US", "--rulebook", "r.yaml"])
+                           "-o", "out.json", "--color", "never", "--exclude", "旧", "b", "--tree", "--lang", "en-US", "--rulebook", "r.yaml"]).options()
     assert [p.as_posix() for p in options.paths] == ["a.yaml", "b"]
     assert (options.format, options.profiles, options.strict, options.statistics, options.today_text) == ("json", ("x", "y"), True, False, "2026-01-02")
     assert (options.output.as_posix(), options.color, options.excludes, options.tree, options.lang) == ("out.json", "never", ("旧",), True, "en")
@@ -119,6 +120,7 @@ def _check_in_process(cache: Path, *extra_env: tuple[str, str]) -> tuple[str, st
         f"rc = main(['check', {E!r}, '--today', '2026-06-01', '--lang', 'en'])\n"
         "os.write(2, repr((rc, 'holidays' in sys.modules)).encode())\n"
     )
+    shutil.rmtree(cache / "check", ignore_errors=True)  # the holiday cache is under test, not the result cache
     env = ideo_env(PYTHONPATH=str(REPO), IDEO_CACHE_DIR=str(cache), **dict(extra_env))
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
     return proc.stdout, proc.stderr
@@ -144,3 +146,54 @@ def test_a_damaged_holiday_cache_is_recomputed_not_believed(tmp_path):
         path.write_text(['{"year": 1999, "days": []}', "not json", '{"year": 2027, "days": [["2027-02-30", "春节"]]}'][i % 3], encoding="utf-8")
     out, state = _check_in_process(cache)
     assert state == "(0, True)" and out == good_out
+
+
+def _in_process(args: list[str], cache: Path, cwd: Path = REPO) -> tuple[str, str, str]:
+    """(stdout, stderr, "exit code, checker imported?") of `ideo ARGS` in a fresh interpreter."""
+    code = (
+        "import os, sys\n"
+        "from ideo_cli.entry import main\n"
+        f"rc = main({args!r})\n"
+        "sys.stdout.flush(); sys.stderr.flush()\n"
+        "os.write(2, ('|' + repr((rc, 'ideo_cli.rules.engine' in sys.modules))).encode())\n"
+    )
+    env = ideo_env(PYTHONPATH=str(REPO), IDEO_CACHE_DIR=str(cache))
+    proc = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    err, _, state = proc.stderr.rpartition("|")
+    return proc.stdout, err, state
+
+
+def test_an_unchanged_file_is_answered_from_the_result_cache_byte_for_byte(tmp_path):
+    plan = tmp_path / "计划.yaml"
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8").replace("规则集: [baseline, quarterly-analysis]", "规则集: [baseline, quarterly-analysis, 没有这个]"), encoding="utf-8")
+    args = ["check", str(plan), "--lang", "en", "--format", "concise"]
+    cold = _in_process(args, tmp_path / "c")
+    assert cold[2] == "(2, True)" and "没有这个" in cold[0], cold
+    warm = _in_process(args, tmp_path / "c")
+    assert warm == (cold[0], cold[1], "(2, False)")
+    assert run_ideo(*args, env={"IDEO_NO_CACHE": "1"}).out == cold[0]
+    # the file changes: computed again, not served stale
+    plan.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    changed = _in_process(args, tmp_path / "c")
+    assert changed[2] == "(0, True)" and "没有这个" not in changed[0]
+    # another "today", another language: computed again
+    assert _in_process([*args, "--today", "2026-03-01"], tmp_path / "c")[2] == "(0, True)"
+    assert _in_process(["check", str(plan), "--format", "concise"], tmp_path / "c")[2] == "(0, True)"
+
+
+def test_what_the_result_cache_never_stores(tmp_path):
+    ledger = next((REPO / "plans" / "xiaozhaiba-town" / "台账").glob("*.yaml"))
+    for args in (["check", str(ledger)], ["check", str(EXAMPLE.parent)], ["check", E, "--tree"], ["check", "没有这个文件.yaml"]):
+        _in_process(args, tmp_path / "c")
+        assert _in_process(args, tmp_path / "c")[2].endswith("True)"), args
+    assert not list((tmp_path / "c").glob("check/*/*.json"))
+
+
+def test_a_damaged_result_entry_is_recomputed(tmp_path):
+    args = ["check", E, "-f", "json"]
+    good = _in_process(args, tmp_path / "c")
+    entries = list((tmp_path / "c").glob("check/*/*.json"))
+    assert len(entries) == 1
+    for damage in ("{", '{"format": "ideo-check-result-1"}', entries[0].read_text().replace('"exit_code": 0', '"exit_code": "0"')):
+        entries[0].write_text(damage, encoding="utf-8")
+        assert _in_process(args, tmp_path / "c") == good

@@ -33,8 +33,8 @@ _OPTIONS = {
 _CHOICES = {"format": ("text", "concise", "json", "github", "sarif", "junit"), "color": ("auto", "always", "never")}
 
 
-def parse_check(args: list[str]):
-    """``CheckOptions`` for ``args`` (which start with "check"), or None: let typer parse."""
+def parse_check(args: list[str]) -> "ParsedCheck | None":
+    """The parsed ``args`` (which start with "check"), or None: let typer parse."""
     if len(args) < 2 or args[0] != "check":
         return None
     paths: list[str] = []
@@ -73,20 +73,65 @@ def parse_check(args: list[str]):
     if not paths:
         return None
 
-    from ideo_cli.app.check import CheckOptions
-    from ideo_cli.i18n import resolve_lang
-
-    output = one.get("output")
-    return CheckOptions(
-        paths=[Path(p) for p in paths], lang=resolve_lang(one.get("lang")), format=one.get("format"),
-        profiles=tuple(many["profile"]), rulebook_files=[Path(p) for p in many["rulebook"]],
-        strict="strict" in flags, statistics="statistics" in flags, output=Path(output) if output else None,
-        color=one.get("color", "auto"), today_text=one.get("today"), excludes=tuple(many["exclude"]), tree="tree" in flags,
-    )
+    return ParsedCheck(paths, one, many, flags)
 
 
-def run_check(options) -> int:
-    """What ``cli/common.py: run_command`` + ``finish`` do, returning the exit code."""
+class ParsedCheck:
+    """The arguments as typed; ``options()`` builds the ``CheckOptions`` (which
+    imports the checker, so the result cache is consulted before it)."""
+
+    def __init__(self, paths: list[str], one: dict[str, str], many: dict[str, list[str]], flags: set[str]):
+        self.paths, self.one, self.many, self.flags = paths, one, many, flags
+
+    def options(self):
+        from ideo_cli.app.check import CheckOptions
+        from ideo_cli.i18n import resolve_lang
+
+        one, many, flags = self.one, self.many, self.flags
+        output = one.get("output")
+        return CheckOptions(
+            paths=[Path(p) for p in self.paths], lang=resolve_lang(one.get("lang")), format=one.get("format"),
+            profiles=tuple(many["profile"]), rulebook_files=[Path(p) for p in many["rulebook"]],
+            strict="strict" in flags, statistics="statistics" in flags, output=Path(output) if output else None,
+            color=one.get("color", "auto"), today_text=one.get("today"), excludes=tuple(many["exclude"]), tree="tree" in flags,
+        )
+
+
+def run_check(parsed: ParsedCheck) -> int:
+    """What ``cli/common.py: run_command`` + ``finish`` do, returning the exit code.
+
+    Files only (no directories), no --tree/--rulebook/--output: the answer may
+    come from the result cache (``ideo_cli/cli/check_cache.py``), else it is
+    computed and, unless a ledger was among the files, stored there.
+    """
+    from ideo_cli.cli import check_cache
+
+    key = check_cache.key_for(parsed)
+    if key is not None:
+        hit = check_cache.get(key)
+        if hit is not None:
+            return _emit(*hit)
+    options = parsed.options()
+    code, out, err = _compute(options)
+    if key is not None and check_cache.storable(options, code):
+        check_cache.put(key, code, out, err)
+    return _emit(code, out, err)
+
+
+def _emit(code: int, out: bytes, err: bytes) -> int:
+    if out:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.flush()
+    if err:
+        sys.stderr.flush()
+        sys.stderr.buffer.write(err)
+        sys.stderr.flush()
+    return code
+
+
+def _compute(options) -> tuple[int, bytes, bytes]:
+    """(exit code, stdout, stderr) of ``ideo check``; files named by --output are written here."""
     from ideo_cli.app.check import run
     from ideo_cli.app.result import UsageError
     from ideo_cli.i18n import t
@@ -95,8 +140,7 @@ def run_check(options) -> int:
     try:
         result = run(options)
     except UsageError as exc:
-        sys.stderr.write(f"ideo: {t(exc.message, lang)}\n")
-        return exc.exit_code
+        return exc.exit_code, b"", _encode(f"ideo: {t(exc.message, lang)}\n", sys.stderr)
     if result.outputs:
         from ideo_cli.fsutil import OutputError, write_set
         from ideo_cli.i18n import msg
@@ -105,18 +149,12 @@ def run_check(options) -> int:
             write_set(result.outputs, result.output_dir)
         except OutputError as exc:
             message = msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason)
-            sys.stderr.write(f"ideo: {t(message, lang)}\n")
-            return 2
-    if result.stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.stdout)
-        sys.stdout.flush()
-    if result.stderr:
-        sys.stderr.flush()
-        sys.stderr.buffer.write(result.stderr)
-        sys.stderr.flush()
-    for error in result.errors:
-        sys.stderr.write(f"ideo: {t(error, lang)}\n")
-    for note in result.notes:
-        sys.stdout.write(t(note, lang) + "\n")
-    return result.exit_code
+            return 2, b"", _encode(f"ideo: {t(message, lang)}\n", sys.stderr)
+    out = result.stdout + _encode("".join(t(note, lang) + "\n" for note in result.notes), sys.stdout)
+    err = result.stderr + _encode("".join(f"ideo: {t(error, lang)}\n" for error in result.errors), sys.stderr)
+    return result.exit_code, out, err
+
+
+def _encode(text: str, stream) -> bytes:
+    """``text`` as ``stream.write`` would put it on the wire."""
+    return text.encode(getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict")
