@@ -33,7 +33,7 @@ from pathlib import Path
 
 _FORMAT = "ideo-check-result-1"
 _ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "IDEO_LANG", "SOURCE_DATE_EPOCH", "TERM", "COLUMNS")
-_LIBRARIES = ("chinese_calendar", "holidays", "pydantic", "pydantic_core", "PyYAML")
+_LIBRARIES = ("chinesecalendar", "holidays", "pydantic", "pydantic_core", "PyYAML")  # distribution names
 
 
 def _root() -> Path | None:
@@ -67,15 +67,20 @@ def _package_fingerprint(digest) -> None:
 
 
 def _library_versions(digest) -> None:
-    from importlib import metadata
-
-    for name in _LIBRARIES:
+    """The installed distributions' metadata folder names (``holidays-0.62.dist-info``):
+    their versions, read from a directory listing — importlib.metadata alone
+    costs a quarter of a cached answer."""
+    wanted = {name.lower().replace("-", "_") for name in _LIBRARIES}
+    found = []
+    for entry in sys.path:
         try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\0".encode())
-    digest.update(sys.version.encode() + b"\0")
+            with os.scandir(entry or ".") as items:
+                for item in items:
+                    if item.name.endswith((".dist-info", ".egg-info")) and item.name.split("-", 1)[0].lower().replace("-", "_") in wanted:
+                        found.append(f"{entry}/{item.name}")
+        except OSError:
+            continue
+    digest.update(("\0".join(sorted(found)) + "\0" + sys.version + "\0").encode("utf-8", "surrogateescape"))
 
 
 def _today(parsed) -> str:
