@@ -197,3 +197,28 @@ def test_a_damaged_result_entry_is_recomputed(tmp_path):
     for damage in ("{", '{"format": "ideo-check-result-1"}', entries[0].read_text().replace('"exit_code": 0', '"exit_code": "0"')):
         entries[0].write_text(damage, encoding="utf-8")
         assert _in_process(args, tmp_path / "c") == good
+
+
+def test_shipped_rulebooks_read_through_the_cache_equal_pyyaml(tmp_path, monkeypatch):
+    import json
+
+    import yaml
+
+    from ideo_cli.rules import rulebook
+
+    monkeypatch.setenv("IDEO_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("IDEO_NO_CACHE", raising=False)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "ideo_cli" / "data" / "rulebooks").glob("*.yaml"))]
+    assert len(texts) >= 2
+    expected = [yaml.load(text, Loader=yaml.CSafeLoader) for text in texts]
+    assert [rulebook._parsed(text) for text in texts] == expected  # computed, stored
+    stored = sorted((tmp_path / "rulebook-yaml").rglob("*.json"))
+    assert len(stored) == len(texts)
+    assert [rulebook._parsed(text) for text in texts] == expected  # read back
+    for path in stored:  # damaged or foreign entries are not believed
+        path.write_text(json.dumps({"key": "another", "data": {"profile": "假的"}}), encoding="utf-8")
+    assert [rulebook._parsed(text) for text in texts] == expected
+    # data JSON cannot carry unchanged (a date) is parsed every time, never stored
+    dated = "profile: x\nsince: 2026-01-01\n"
+    assert rulebook._parsed(dated) == yaml.safe_load(dated)
+    assert len(sorted((tmp_path / "rulebook-yaml").rglob("*.json"))) == len(texts)
