@@ -1,6 +1,8 @@
 """Console entry point.
 
-``ideo --version`` answers before typer, rich or pydantic are imported, so
+``ideo --version`` answers before typer, rich or pydantic are imported, and
+the common ``ideo check FILES… [options]`` is parsed without typer
+(``ideo_cli/cli/fast.py``; set IDEO_NO_FAST_PATH=1 to force typer), so
 start-up stays as fast as the lightest linters.  Everything else goes to the
 typer app; an unexpected exception becomes a one-line message and exit 2,
 never a traceback (set IDEO_DEBUG=1 to see it).
@@ -18,9 +20,15 @@ def main(argv: list[str] | None = None) -> int:
 
         sys.stdout.write(f"ideo {__version__}\n")
         return 0
-    from ideo_cli.cli.app import app
-
     try:
+        if args[:1] == ["check"] and not os.environ.get("IDEO_NO_FAST_PATH"):
+            from ideo_cli.cli.fast import parse_check, run_check
+
+            parsed = parse_check(args)
+            if parsed is not None:  # None: typer parses (help, errors, rare spellings)
+                return run_check(parsed)
+        from ideo_cli.cli.app import app
+
         app(args=args, prog_name="ideo", standalone_mode=True)
     except SystemExit as exc:  # typer/click always ends this way
         code = exc.code

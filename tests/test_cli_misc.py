@@ -229,6 +229,7 @@ def test_internal_error_is_one_line_without_traceback(monkeypatch, capsys) -> No
         raise RuntimeError("boom")
 
     monkeypatch.setattr(check_module, "check_files", explode)
+    monkeypatch.setenv("IDEO_NO_CACHE", "1")  # a stored answer would not reach the failure
     monkeypatch.delenv("IDEO_DEBUG", raising=False)
     code = main(["check", str(EXAMPLE)])
     captured = capsys.readouterr()

@@ -40,7 +40,6 @@ def run(options: CheckOptions) -> CommandResult:
     from ideo_cli.app.inputs import discover, parse_date_option, read_source, today_from_env, use_color
     from ideo_cli.render.diagnostics import RenderOptions, render
     from ideo_cli.rules.rulebook import RulebookError
-    from ideo_cli.rules.user_rulebook import read_user_rulebook
 
     lang = options.lang
     fmt = options.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -56,6 +55,8 @@ def run(options: CheckOptions) -> CommandResult:
 
     user_profiles = dict(options.user_profiles)
     for path in options.rulebook_files:
+        from ideo_cli.rules.user_rulebook import read_user_rulebook
+
         try:
             prof = read_user_rulebook(path)
         except RulebookError as exc:

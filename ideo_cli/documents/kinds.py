@@ -149,6 +149,8 @@ def detect(doc: YamlDocument) -> str | None:
     keys = [k.value for k, _ in _top_keys(doc)]
     found = []
     for kind in KINDS.values():
+        if not kind.markers:
+            continue  # told by its kind key only; not importing its model keeps `ideo check plan` quick
         vocabulary = kind.load_vocabulary()
         canonical = {vocabulary(raw) for raw in keys}
         if any(set(marker) <= canonical for marker in kind.markers):

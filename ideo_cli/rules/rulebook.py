@@ -8,6 +8,7 @@ extends, overridden code by code, plus its own.
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Mapping
@@ -89,21 +90,53 @@ class RulebookError(Exception):
 
 @functools.lru_cache(maxsize=1)
 def documents() -> Mapping[str, Mapping[str, str]]:
-    text = resources.files(RULEBOOK_PACKAGE).joinpath("documents.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    text = _folder().joinpath("documents.yaml").read_text(encoding="utf-8")
+    data = _parsed(text)
     return {str(k): v.get("title", {}) | {"file_prefix": v.get("file_prefix", "")} for k, v in data["documents"].items()}
 
 
 @functools.lru_cache(maxsize=1)
 def shipped_profiles() -> dict[str, Profile]:
     out: dict[str, Profile] = {}
-    folder = resources.files(RULEBOOK_PACKAGE)
+    folder = _folder()
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.endswith(".yaml") and entry.name != "documents.yaml":
-            data = yaml.load(entry.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            data = _parsed(entry.read_text(encoding="utf-8"))
             profile = _profile_from_data(data, f"ideo_cli/rulebooks/{entry.name}")
             out[profile.name] = profile
     return out
+
+
+def _folder():
+    """The shipped rulebooks' folder: a plain path beside this package when it is
+    installed as files (importlib.resources' machinery alone costs ~10 ms)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "rulebooks"
+    return folder if (folder / "documents.yaml").is_file() else resources.files(RULEBOOK_PACKAGE)
+
+
+def _parsed(text: str) -> Any:
+    """A shipped rulebook's YAML, parsed; kept as JSON in the user cache under the
+    hash of its text (``ideo_cli/workspace/cache.py``; ``IDEO_NO_CACHE=1`` turns it
+    off): PyYAML takes ~25 ms for the shipped set on every run, JSON ~0.3 ms
+    (issue 6, start-up).  Only data that survives a JSON round trip unchanged is
+    stored, so what the cache returns is what PyYAML would have."""
+    from ideo_cli.workspace.cache import SummaryCache, content_key
+
+    cache = SummaryCache(kind="rulebook-yaml")
+    key = content_key([text.encode("utf-8")], "rulebook-yaml-1", getattr(yaml, "__version__", "?"))
+    entry = cache.get(key)
+    if isinstance(entry, dict) and entry.get("key") == key and "data" in entry:
+        return entry["data"]
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    try:
+        faithful = json.loads(json.dumps(data, ensure_ascii=False)) == data
+    except (TypeError, ValueError):  # dates, non-string keys …: not JSON
+        faithful = False
+    if faithful:
+        cache.put(key, {"key": key, "data": data})
+    return data
 
 
 def _profile_from_data(data: Mapping[str, Any], origin: str) -> Profile:

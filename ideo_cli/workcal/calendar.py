@@ -106,27 +106,61 @@ class _ChineseCalendar:
 
 
 class _HolidaysChina:
-    """``holidays.China`` (zh_CN names), per year, cached."""
+    """``holidays.China`` (zh_CN names), per year, cached in memory and on disk.
+
+    Importing ``holidays`` costs more than checking a plan (issue 6: start-up),
+    and a plan's check reaches two or three years beyond chinese_calendar's
+    data.  A year's days are therefore also kept in the user's cache
+    (``ideo_cli.workspace.cache``: ``$IDEO_CACHE_DIR`` …, never a tracked file;
+    ``IDEO_NO_CACHE=1`` turns it off), keyed by the holidays version, so
+    ``holidays`` is imported only when a year is computed for the first time.
+    """
 
     def __init__(self) -> None:
-        import holidays
+        from ideo_cli.workspace.cache import SummaryCache, content_key
 
-        self.mod = holidays
-        self.version = _version("holidays", holidays)
+        self.version = _version("holidays")
+        self._china = None
         self._years: dict[int, dict[dt.date, str]] = {}
+        self._disk = SummaryCache(kind="holidays-china")
+        self._key = lambda year: content_key([], "holidays.China", "zh_CN", self.version, str(year))
+
+    def _compute(self, year: int) -> dict[dt.date, str]:
+        if self._china is None:
+            # the class itself: ``holidays.China`` goes through the registry, which imports every country
+            from holidays.countries.china import China
+
+            self._china = China
+        try:
+            return dict(self._china(years=year, language="zh_CN").items())
+        except Exception:  # noqa: BLE001 - unknown language or year: fall back to weekends only
+            try:
+                return dict(self._china(years=year).items())
+            except Exception:  # noqa: BLE001
+                return {}
 
     def year(self, year: int) -> dict[dt.date, str]:
         found = self._years.get(year)
         if found is None:
-            try:
-                found = dict(self.mod.China(years=year, language="zh_CN").items())
-            except Exception:  # noqa: BLE001 - unknown language or year: fall back to weekends only
-                try:
-                    found = dict(self.mod.China(years=year).items())
-                except Exception:  # noqa: BLE001
-                    found = {}
+            found = self._from_disk(year)
+            if found is None:
+                found = self._compute(year)
+                if self.version != "?":
+                    self._disk.put(self._key(year), {"year": year, "days": [[d.isoformat(), str(name)] for d, name in found.items()]})
             self._years[year] = found
         return found
+
+    def _from_disk(self, year: int) -> dict[dt.date, str] | None:
+        if self.version == "?":
+            return None
+        entry = self._disk.get(self._key(year))
+        try:
+            if entry["year"] != year:
+                return None
+            days = {dt.date.fromisoformat(d): name for d, name in entry["days"]}
+        except (TypeError, KeyError, ValueError):  # absent, or not what this code writes: compute again
+            return None
+        return days if all(isinstance(name, str) for name in days.values()) else None
 
 
 # --------------------------------------------------------------------------- calendar

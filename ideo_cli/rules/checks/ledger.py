@@ -7,17 +7,25 @@ have nothing to say about a plan alone, so they return at once there.
 from __future__ import annotations
 
 import difflib
+import sys
 
-from ideo_cli.formats.ledger.model import day_of
 from ideo_cli.i18n import Message, msg
 from ideo_cli.ledger.evidence import file_problem
 from ideo_cli.rules.registry import check, optional
 
 
-def _ledger_ctx(ctx) -> bool:
-    from ideo_cli.ledger.checks import LedgerContext
+def day_of(value):
+    # imported here: a plan's check never needs the ledger model (start-up, issue 6)
+    from ideo_cli.formats.ledger.model import day_of as ledger_day_of
 
-    return isinstance(ctx, LedgerContext)
+    return ledger_day_of(value)
+
+
+def _ledger_ctx(ctx) -> bool:
+    # A LedgerContext exists only once ideo_cli.ledger.checks is imported; a plan's
+    # check never imports it, so it need not be imported just to say "no".
+    module = sys.modules.get("ideo_cli.ledger.checks")
+    return module is not None and isinstance(ctx, module.LedgerContext)
 
 
 def _with_unit(ctx) -> bool:
