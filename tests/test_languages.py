@@ -23,14 +23,19 @@ ENGLISH_PROSE = re.compile(r"(?<![\w-])[A-Za-z][a-z]+(?:,? [A-Za-z][a-z]+){2,}(?
 PLANS = REPO / "plans"
 
 
-def _strings(node, out: set[str]) -> None:
+def _strings(node, out: set[str], seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if isinstance(node, (dict, list)):
+        if id(node) in seen:  # an alias: the same object again (the alias-bomb fixture has billions)
+            return
+        seen.add(id(node))
     if isinstance(node, dict):
         for key, value in node.items():
-            _strings(key, out)
-            _strings(value, out)
+            _strings(key, out, seen)
+            _strings(value, out, seen)
     elif isinstance(node, list):
         for value in node:
-            _strings(value, out)
+            _strings(value, out, seen)
     elif isinstance(node, str) and node.strip():
         out.add(node.strip())
 
