@@ -92,18 +92,28 @@ COMMANDS = [
     ("check", "tests/fixtures/hostile/"),
     ("todo", "nowhere/", "--year", "2026"),
     ("check", "--profile", "nope", "plans/"),
+    ("ledger", "plans/", "--year", "2026"),
+    ("ledger", "plans/", "--year", "2026", "--format", "markdown"),
+    ("rollup", "plans/", "--year", "2026"),
+    ("status", "plans/", "--year", "2026"),
+    ("score", "plans/", "--year", "2026", "--rubric", "ideo_cli/data/rubrics/sample.yaml"),
+    ("ics", "plans/", "--year", "2026", "-o", "{out}"),
+    ("init", "--type", "党支部"),
+    ("init", "--type", "党委"),
 ]
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
-def test_english_output_has_no_chinese_but_user_data(args):
+def test_english_output_has_no_chinese_but_user_data(args, tmp_path):
+    args = tuple(a.replace("{out}", str(tmp_path / "out")) for a in args)  # files go to a scratch folder
     run = run_ideo(*args, "--lang", "en", cwd=REPO, env={"COLUMNS": "400"})  # no wrapped user text
     leftover = CJK.findall(_without_user_data(run.out + run.err))
     assert not leftover, f"Chinese in --lang en output of `ideo {' '.join(args)}`: {sorted(set(leftover))[:15]}"
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
-def test_chinese_output_has_no_english_prose(args):
+def test_chinese_output_has_no_english_prose(args, tmp_path):
+    args = tuple(a.replace("{out}", str(tmp_path / "out")) for a in args)
     run = run_ideo(*args, "--lang", "zh", cwd=REPO, env={"COLUMNS": "400"})
     prose = ENGLISH_PROSE.findall(_without_user_data(run.out + run.err))
     assert not prose, f"English prose in --lang zh output of `ideo {' '.join(args)}`: {prose[:10]}"
