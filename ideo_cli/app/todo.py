@@ -108,7 +108,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
     period = str(span.first.year) if whole_year else f"{span.first.isoformat()}–{span.last.isoformat()}"
     title = t(msg("todo.title", unit=unit, period=period), lang)
     todo_options = TodoOptions(
-        lang=lang, today=today, title=title, sources=schedule.sources(span, lang),
+        lang=lang, today=today, title=title, sources=tuple(t(source, lang) for source in schedule.sources(span)),
         color=options.output is None and use_color("auto"), stamp=now_from_env(), width=terminal_width(options.width),
     )
     data = export_todo(options.format, occurrences, todo_options)
