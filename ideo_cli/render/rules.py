@@ -83,8 +83,19 @@ def render_rule_list(rules: Mapping[str, Any], lang: str) -> str:
     return "\n".join(lines + ["", t(msg("explain.rules-footer", n=len(rules)), lang)]) + "\n"
 
 
-def _params(params: Mapping[str, Any]) -> str:
-    return ", ".join(f"{k}={v}" for k, v in params.items())
+def _param_value(value: Any, lang: str) -> str:
+    """A parameter as the user reads it: lists bracketed, organisation types in ``lang``, no repr."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_param_value(v, lang) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_param_value(v, lang)}" for k, v in value.items()) + "}"
+    if isinstance(value, str) and value in ORG_TYPE_TERMS:
+        return org_type_label(value, lang)
+    return str(value)
+
+
+def _params(params: Mapping[str, Any], lang: str) -> str:
+    return ", ".join(f"{k}={_param_value(v, lang)}" for k, v in params.items())
 
 
 def render_rule(view: RuleView, lang: str) -> str:
@@ -94,9 +105,9 @@ def render_rule(view: RuleView, lang: str) -> str:
     out.append(t(msg("explain.applies-to", types=applies), lang))
     out.append(t(msg("explain.profiles", profiles=list(rule.profiles)), lang))
     if rule.params:
-        out.append(t(msg("explain.parameters", params=_params(rule.params)), lang))
+        out.append(t(msg("explain.parameters", params=_params(rule.params, lang)), lang))
     for name, params in view.variants:
-        out.append("  " + t(msg("explain.variant", profile=name, params=_params(params)), lang))
+        out.append("  " + t(msg("explain.variant", profile=name, params=_params(params, lang)), lang))
     out += ["", t(msg("explain.why"), lang), "  " + t(rule.local("why"), lang), "", t(msg("explain.how-to-fix"), lang), "  " + t(rule.local("help"), lang), "", t(msg("explain.source"), lang)]
     for source in (rule.source, *rule.also):
         out.append(_quote_line(localize_citation(rule.cite(source), lang), lang, "  ", with_title=True))
