@@ -13,6 +13,7 @@ from helpers import EXAMPLE, REPO, assert_no_traceback, run_ideo
 SCHEMA = REPO / "schema" / "ideo-plan.schema.json"
 EXAMPLES = REPO / "ideo_cli" / "data" / "rulebooks" / "examples"
 ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
+ORG_TYPE_SPELLINGS = {"党委": "committee", "党组": "party-group", "党工委": "working-committee", "党总支": "general-branch", "党支部": "branch"}
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V", "version"])
@@ -82,6 +83,7 @@ def test_rules_for_a_profile() -> None:
     unknown = run_ideo("rules", "--profile", "netwrok")
     assert (unknown.code, unknown.out) == (2, ""), unknown
     assert unknown.err.startswith("ideo: 未知的规则集：netwrok；可用：baseline, ")
+    assert unknown.err.count("\n") == 1
 
 
 def test_rule_explains_why_source_and_examples() -> None:
@@ -166,7 +168,10 @@ def test_init_every_type_and_language_passes_check(tmp_path: Path) -> None:
             assert len(comments) >= 5, name  # the template's comments survive
             data = yaml.safe_load(text)
             org = data["组织" if lang == "zh" else "organisation"]
-            assert org["类型" if lang == "zh" else "type"] == org_type
+            assert org["类型" if lang == "zh" else "type"] == (org_type if lang == "zh" else ORG_TYPE_SPELLINGS[org_type])
+            if lang == "en":  # English keys and English values; Chinese only in the comment listing the types
+                values = [line.split("#", 1)[0] for line in text.splitlines()]
+                assert not [v for v in values if re.search(r"[\u3400-\u9fff]", v)], name
             written.append(name)
     check = run_ideo("check", "-f", "concise", *written, cwd=tmp_path)
     assert (check.code, check.out, check.err) == (0, f"全部通过：检查了 {len(written)} 个文件\n", ""), check
@@ -194,10 +199,27 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 def test_init_rejects_an_unknown_type(tmp_path: Path) -> None:
     run = run_ideo("init", "--type", "居委会", "-o", "plan.yaml", cwd=tmp_path)
-    assert (run.code, run.out, run.err) == (2, "", "ideo: 未知的组织类型“居委会”；可用：党委 / 党组 / 党工委 / 党总支 / 党支部\n"), run
+    assert (run.code, run.out, run.err) == (2, "", "ideo: 未知的组织类型“居委会”；可用：党委、党组、党工委、党总支、党支部（或 committee, party-group, working-committee, general-branch, branch）\n"), run
     assert not (tmp_path / "plan.yaml").exists()
     en = run_ideo("init", "--type", "committee-x", "--lang", "en")
-    assert (en.code, en.out) == (2, "") and en.err.startswith("ideo: unknown organisation type 'committee-x'"), en
+    assert (en.code, en.out) == (2, "") and en.err.startswith("ideo: unknown organisation type 'committee-x'; use one of committee, party-group, "), en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("org_type", ["党总支", "党支部"])
+def test_init_branch_reports_to_a_town_committee_and_has_no_party_office(org_type: str, lang: str) -> None:
+    """A branch sits under a town (or similar) committee, not the county; it has no 党政办."""
+    run = run_ideo("init", "--type", org_type, "--lang", lang)
+    assert (run.code, run.err) == (0, ""), run
+    org = yaml.safe_load(run.out)["组织" if lang == "zh" else "organisation"]
+    superior = org["上级" if lang == "zh" else "superior"]
+    assert "县" not in superior and "County" not in superior, superior
+    assert "镇" in superior or "Town" in superior, superior
+    group = yaml.safe_load(run.out)["领导小组" if lang == "zh" else "leading_group"]
+    office = group["办公室" if lang == "zh" else "office"]
+    assert ("设在" if lang == "zh" else "located_in") not in office, office
+    assert office["主任" if lang == "zh" else "director"] == "fenguan"  # a leading-body member runs it
+    assert "党政办" not in run.out and "县委宣传部" not in run.out
 
 
 # --- rulebook parameters and internal errors -------------------------------------

@@ -217,9 +217,8 @@ OWN = [
 ]
 
 
-# input_diagnostic still renders a {zh, en} pair for two callers outside documents/
-# (rules/engine.py, app/schedule.py); documents/ and formats/ pass Messages only
-TRANSITIONAL = {("errors.py", "input_diagnostic")}
+# every caller passes Messages; nothing is exempt any more
+TRANSITIONAL: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("path", OWN, ids=lambda p: p.relative_to(REPO).as_posix())
@@ -229,7 +228,7 @@ def test_loaders_and_formats_choose_no_language(path: Path) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and (path.name, node.name) not in TRANSITIONAL:
             names = [a.arg for a in node.args.args + node.args.kwonlyargs]
             assert "lang" not in names, f"{path.name}: {node.name}() takes lang"
-        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "pick" and path.name != "errors.py":
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "pick":
             raise AssertionError(f"{path.name}:{node.lineno} calls pick()")
         if isinstance(node, ast.Dict) and {getattr(k, "value", None) for k in node.keys} >= {"zh", "en"}:
             raise AssertionError(f"{path.name}:{node.lineno} holds a {{zh, en}} text pair")

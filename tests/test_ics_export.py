@@ -901,7 +901,7 @@ def _schedule(paths, year: int, lang: str, calendars=()):
     from ideo_cli.app.schedule import ScheduleOptions, build_schedule
     from ideo_cli.schedule.expand import DateRange
 
-    return build_schedule(ScheduleOptions(files=discover(list(paths)), span=DateRange.year(year), lang=lang, calendars=list(calendars)))
+    return build_schedule(ScheduleOptions(files=discover(list(paths)), span=DateRange.year(year), calendars=list(calendars)))
 
 
 @pytest.mark.parametrize("year", [2026, 2027])

@@ -10,6 +10,8 @@ import chinese_calendar as cc
 import holidays
 import pytest
 
+from ideo_cli.i18n import t
+
 from ideo_cli.diagnostics import Severity
 from ideo_cli.documents import load_yaml_text
 from ideo_cli.render.localize import localize_diagnostic
@@ -140,9 +142,9 @@ def test_working_days_before(cal):
 
 def test_2026_is_official(cal):
     assert cal.is_official(2026)
-    assert "chinese-calendar" in cal.source_for(2026)
-    assert "官方" in cal.source_for(2026)
-    assert cal.source_for(2026, lang="en") == "chinese-calendar 1.11.0 (official)"
+    assert "chinese-calendar" in t(cal.source(2026), "zh")
+    assert "官方" in t(cal.source(2026), "zh")
+    assert t(cal.source(2026), "en") == "chinese-calendar 1.11.0 (official)"
     assert cal.holidays_in(2026)[1] is False
 
 
@@ -153,7 +155,7 @@ def test_holidays_in_2026(cal):
     by_name = {h.name: h for h in blocks}
     assert set(by_name) == {"元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"}
     assert by_name["春节"] == Holiday("春节", D(2026, 2, 15), D(2026, 2, 23))
-    assert by_name["国庆节"].label("en") == "National Day"
+    assert t(by_name["国庆节"].text, "en") == "National Day"
     # every block day is a rest day per chinese_calendar
     for h in blocks:
         assert all(not cc.is_workday(d) for d in h.dates()), h
@@ -173,9 +175,9 @@ def test_holiday_blocks_across_new_year_and_combined(cal):
 
 def test_2027_without_file_is_provisional(cal):
     assert not cal.is_official(2027)
-    src = cal.source_for(2027)
+    src = t(cal.source(2027), "zh")
     assert "holidays" in src and "暂定" in src
-    assert "provisional" in cal.source_for(2027, lang="en")
+    assert "provisional" in t(cal.source(2027), "en")
     # 2027-10-01 (Friday) is 国庆节 per holidays.China; the Sunday 09-26 is just a weekend
     assert cal.adjust(D(2027, 10, 1)) == (D(2027, 9, 30), True)
     assert not cal.is_workday(D(2027, 9, 26))
@@ -209,7 +211,7 @@ def test_years_out_of_range(cal):
         lambda: cal.working_days_before(D(2101, 1, 3), 1),
         lambda: cal.holidays_in(3000),
         lambda: cal.is_official(1800),
-        lambda: cal.source_for(2101),
+        lambda: t(cal.source(2101), "zh"),
         lambda: cal.working_days_before(D(1900, 1, 1), 1),
     ):
         with pytest.raises(ValueError) as info:
@@ -232,9 +234,9 @@ def test_datetime_is_accepted(cal):
 
 def test_2027_with_example_file(cal27):
     assert cal27.is_official(2027)
-    src = cal27.source_for(2027)
+    src = t(cal27.source(2027), "zh")
     assert "calendars/2027.yaml" in src and "示例（非官方）" in src
-    assert cal27.source_for(2027, lang="en").startswith("calendar file ")
+    assert t(cal27.source(2027), "en").startswith("calendar file ")
     assert cal27.adjust(D(2027, 10, 1)) == (D(2027, 9, 30), False)
     assert cal27.adjust(D(2027, 10, 3), "next") == (D(2027, 10, 8), False)
     assert cal27.is_workday(D(2027, 9, 26))  # 调休 Sunday in the example
@@ -244,7 +246,7 @@ def test_2027_with_example_file(cal27):
     assert not provisional
     assert [h.name for h in blocks] == ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
     # other years are untouched
-    assert cal27.source_for(2026) == "chinese-calendar 1.11.0（官方）"
+    assert t(cal27.source(2026), "zh") == "chinese-calendar 1.11.0（官方）"
     assert cal27.is_official(2028) is False
 
 
@@ -274,7 +276,7 @@ def test_example_file_is_built_on_real_2027_festival_dates(cal27):
 def test_chinese_keys(monkeypatch):
     monkeypatch.chdir(ROOT)
     cal = build_calendar([fix("chinese_keys_2027.yaml")])
-    assert cal.source_for(2027) == "日历文件 tests/fixtures/calendars/chinese_keys_2027.yaml（测试用通知）"
+    assert t(cal.source(2027), "zh") == "日历文件 tests/fixtures/calendars/chinese_keys_2027.yaml（测试用通知）"
     blocks, provisional = cal.holidays_in(2027)
     assert not provisional
     assert blocks == [Holiday("中秋节", D(2027, 9, 15), D(2027, 9, 15)), Holiday("国庆节", D(2027, 10, 1), D(2027, 10, 7))]
@@ -302,7 +304,7 @@ def test_inline_calendar_and_precedence():
     cal = build_calendar(inline=[inline])
     assert cal.is_official(2027)
     assert cal.adjust(D(2027, 10, 4)) == (D(2027, 9, 30), False)
-    assert "国办发明电〔2026〕X号" in cal.source_for(2027)
+    assert "国办发明电〔2026〕X号" in t(cal.source(2027), "zh")
     assert cal.source_kind(2027) == "inline"
 
 

@@ -135,7 +135,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
     from ideo_cli.fsutil import owned_unchanged
 
     stale = [name for name, digest in old_files.items() if name not in files and owned_unchanged(out_dir, name, digest)]
-    notes: list[Message] = [msg("ics.wrote", files=len(files), events=len(schedule.occurrences), dir=out_dir, sources=list(schedule.sources(span, lang)))]
+    notes: list[Message] = [msg("ics.wrote", files=len(files), events=len(schedule.occurrences), dir=out_dir, sources=list(schedule.sources(span)))]
     if skipped:
         listed = skipped[:MAX_LISTED] + (["…"] if len(skipped) > MAX_LISTED else [])
         notes.append(msg("ics.skipped-empty", n=len(skipped), names=listed))

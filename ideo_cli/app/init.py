@@ -8,48 +8,73 @@ from __future__ import annotations
 import io
 from importlib import resources
 
-from ideo_cli.i18n import pick
+from ideo_cli.i18n import Message, msg
 from ideo_cli.formats.plan import vocab
 
 # what a branch does not do, and what only a branch does (baseline rules' applies_to)
 _COMMITTEE_ONLY_KINDS = {"O2", "O7", "O13"}
 _BRANCH_ONLY_KINDS = {"O6"}
 _BRANCH_TYPES = {"党总支", "党支部"}
+_TEMPLATES = "ideo_cli.data.templates"
+# the starter plan's keys in the language it is written in (the plan vocabulary's spellings)
 _KEYS = {
-    "zh": {"org": "组织", "type": "类型", "name": "名称", "obligations": "事项", "kind": "类别"},
-    "en": {"org": "organisation", "type": "type", "name": "name", "obligations": "obligations", "kind": "kind"},
+    "zh": {"org": "组织", "type": "类型", "name": "名称", "superior": "上级", "copy_to": "抄送", "people": "人员", "id": "编号", "post": "职务",
+           "group": "领导小组", "office": "办公室", "located_in": "设在", "director": "主任", "obligations": "事项", "kind": "类别"},
+    "en": {"org": "organisation", "type": "type", "name": "name", "superior": "superior", "copy_to": "copy_to", "people": "people", "id": "id", "post": "post",
+           "group": "leading_group", "office": "office", "located_in": "located_in", "director": "director", "obligations": "obligations", "kind": "kind"},
 }
+_CLERK = "bangongshi"  # the template's office clerk (an opinion officer)
 
 
 class InitError(Exception):
-    def __init__(self, texts: dict[str, str], **fields):
-        super().__init__(texts["en"].format(**fields))
-        self.texts, self.fields = texts, fields
-
-    def message(self, lang: str) -> str:
-        return pick(self.texts, lang, **self.fields)
+    def __init__(self, message: Message):
+        super().__init__(message.id)
+        self.message = message
 
 
 def _canonical_type(value: str) -> str:
     for canonical, aliases in vocab.ORG_TYPES.items():
         if value == canonical or value in aliases:
             return canonical
-    raise InitError({"zh": "未知的组织类型“{v}”；可用：{k}", "en": "unknown organisation type '{v}'; use one of {k}"}, v=value, k=" / ".join(vocab.ORG_TYPES))
+    raise InitError(msg("init.unknown-type", value=value, known=list(vocab.ORG_TYPES), spellings=[aliases[0] for aliases in vocab.ORG_TYPES.values()]))
+
+
+def _type_defaults(lang: str, canonical: str) -> dict:
+    from ruamel.yaml import YAML
+
+    text = resources.files(_TEMPLATES).joinpath("types.yaml").read_text(encoding="utf-8")
+    return YAML(typ="safe").load(text)[lang][canonical]
 
 
 def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
+    """The starter plan written in ``lang`` (keys and values): a plan, not a message."""
     from ruamel.yaml import YAML
 
     canonical = _canonical_type(org_type)
     keys = _KEYS[lang]
-    text = resources.files("ideo_cli.data.templates").joinpath(f"starter.{lang}.yaml").read_text(encoding="utf-8")
+    defaults = _type_defaults(lang, canonical)
+    text = resources.files(_TEMPLATES).joinpath(f"starter.{lang}.yaml").read_text(encoding="utf-8")
     yaml = YAML()  # round-trip: comments and key order survive
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     data = yaml.load(text)
     org = data[keys["org"]]
-    org[keys["type"]] = canonical
-    org[keys["name"]] = name or _default_name(canonical, lang)
+    org[keys["type"]] = defaults.get("type", canonical)
+    org[keys["name"]] = name or defaults["name"]
+    org[keys["superior"]] = defaults["superior"]
+    if defaults["copy_to"]:
+        org[keys["copy_to"]] = defaults["copy_to"]
+    else:
+        del org[keys["copy_to"]]
+    for person in data[keys["people"]]:
+        if person[keys["id"]] == _CLERK:
+            person[keys["post"]] = defaults["clerk_post"]
+    office = data[keys["group"]][keys["office"]]
+    office[keys["director"]] = defaults["office_director"]
+    if defaults["office_in"]:
+        office[keys["located_in"]] = defaults["office_in"]
+    else:
+        del office[keys["located_in"]]
     drop = _COMMITTEE_ONLY_KINDS if canonical in _BRANCH_TYPES else _BRANCH_ONLY_KINDS
     obligations = data[keys["obligations"]]
     for index in reversed(range(len(obligations))):
@@ -60,15 +85,10 @@ def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
     return out.getvalue()
 
 
-def _default_name(org_type: str, lang: str) -> str:
-    return {"党委": "中共XX委员会", "党组": "中共XX局党组", "党工委": "中共XX街道工作委员会", "党总支": "中共XX总支部委员会", "党支部": "中共XX支部委员会"}[org_type]
-
-
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError  # noqa: E402
-from ideo_cli.i18n import msg  # noqa: E402
 
 
 @dataclass
@@ -84,7 +104,7 @@ def run(options: InitOptions) -> CommandResult:
     try:
         text = starter_plan(options.org_type, options.lang, options.name)
     except InitError as exc:
-        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message(options.lang)}\n".encode())
+        raise UsageError(exc.message) from None
     data = text.encode("utf-8")
     if options.output is None:
         return CommandResult(stdout=data)

@@ -37,12 +37,12 @@ def run(options: LedgerOptions) -> CommandResult:
     if not files:
         raise UsageError(msg("todo.no-files"))
     try:
-        span = span_from_args(options.year, None, None, None, today, lang)
-        schedule = build_schedule(ScheduleOptions(files=files, span=span, lang=lang, calendars=list(options.calendars), today=today))
+        span = span_from_args(options.year, None, None, None, today)
+        schedule = build_schedule(ScheduleOptions(files=files, span=span, calendars=list(options.calendars), today=today))
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render_report("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
-        return CommandResult(exit_code=2, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
+        return CommandResult(exit_code=2, errors=[exc.message])
     year = span.first.year
     plan_paths = {loaded.file: path for path, loaded in _plan_paths(files, schedule.plans)}
     views = []

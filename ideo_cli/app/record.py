@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, UsageError
-from ideo_cli.i18n import msg
+from ideo_cli.i18n import DEFAULT_LANG, msg
 
 KINDS = ("records", "events", "rectifications", "accountability")
 _LIST_FIELDS = {"attendees", "sent_to", "report_to"}
@@ -227,7 +227,7 @@ def _append(ledger_path: Path, loaded, year: int, kind: str, entry: dict, lang: 
         document = yaml.load(ledger_path.read_text(encoding="utf-8"))
         chinese = any(not str(k).isascii() for k in document)
     else:
-        chinese = lang == "zh"
+        chinese = lang == DEFAULT_LANG  # a new ledger is written in the plan vocabulary's language asked for
         document = CommentedMap()
     to_file: dict[str, str] = {}
     if chinese:

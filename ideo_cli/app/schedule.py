@@ -33,7 +33,6 @@ class ScheduleError(Exception):
 class ScheduleOptions:
     files: list[tuple[Path, str]]
     span: DateRange
-    lang: str = "zh"
     calendars: list[Path] = field(default_factory=list)
     person: str | None = None
     today: dt.date | None = None  # ledger statuses are derived as of this day (None: read no ledgers)
@@ -51,17 +50,17 @@ class Schedule:
         """Messages for dates the working-day move took out of their rule's window (stderr)."""
         return [o.window_problem for o in self.occurrences if o.window_problem is not None]
 
-    def sources(self, span: DateRange, lang: str) -> tuple[str, ...]:
+    def sources(self, span: DateRange) -> tuple:
         """Every calendar the shown dates depend on: the span's years, and a year
-        beyond it that a date was moved into or whose holidays decide a date."""
-        from ideo_cli.i18n import t
+        beyond it that a date was moved into or whose holidays decide a date
+        (Messages "2026: chinese-calendar …"; renderers translate)."""
 
         years = set(range(span.first.year, span.last.year + 1))
         for occ in self.occurrences:
             years.update({occ.due.year, occ.nominal_due.year})
             if occ.holiday and occ.period[:4].isdigit():
                 years.add(int(occ.period[:4]))
-        return tuple(f"{y}: {t(self.calendar.source(y), lang)}" for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
+        return tuple(msg("schedule.calendar-of-year", year=str(y), source=self.calendar.source(y)) for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
 
 
 def _is_date(text: str) -> bool:
@@ -72,7 +71,7 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date, lang: str) -> DateRange:
+def span_from_args(year: int | None, month: int | None, first: str | None, last: str | None, today: dt.date) -> DateRange:
     def bad(message):
         raise ScheduleError(message=message)
 
@@ -101,7 +100,6 @@ def span_from_args(year: int | None, month: int | None, first: str | None, last:
 
 
 def build_schedule(options: ScheduleOptions) -> Schedule:
-    lang = options.lang
     plans: list[LoadedPlan] = []
     failed: list[FileResult] = []
     plan_paths: list[Path] = []
@@ -145,9 +143,9 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
             annotate(found, loaded.plan, rules)
             occurrences.extend(found)
         except ExpansionError as exc:
-            problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc, lang)], source=loaded.doc.source))
+            problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc)], source=loaded.doc.source))
         except YearOutOfRangeError as exc:
-            raise ScheduleError(message=str(exc)) from None
+            raise ScheduleError(message=exc.message) from None
     if problems:
         raise ScheduleError(problems)
     if options.person:
@@ -180,7 +178,7 @@ def _annotate_from_ledgers(plans: list[tuple[Path, LoadedPlan]], ledger_files: l
     return by_plan
 
 
-def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError, lang: str):
+def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError):
     from ideo_cli.diagnostics import Diagnostic, Severity
     from ideo_cli.i18n import local
     from ideo_cli.rules.checks.obligations import due_rule_message
@@ -211,11 +209,11 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang):
 
     today = today_from_env()
     try:
-        span = span_from_args(year, month, first, last, today, lang)
+        span = span_from_args(year, month, first, last, today)
         files = discover(paths)
         if not files:
             raise UsageError(msg("todo.no-files"))
-        schedule = build_schedule(ScheduleOptions(files=files, span=span, lang=lang, calendars=list(calendars), person=person, today=today))
+        schedule = build_schedule(ScheduleOptions(files=files, span=span, calendars=list(calendars), person=person, today=today))
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))

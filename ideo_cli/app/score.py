@@ -45,7 +45,7 @@ def run(options: ScoreOptions) -> CommandResult:
     if not files:
         raise UsageError(msg("score.no-plans", where=[p.as_posix() for p in options.paths]))
     try:
-        units = observations_from_schedule(files, options.year, as_of, lang)
+        units = observations_from_schedule(files, options.year, as_of)
     except ScheduleError as exc:
         if exc.results:
             from ideo_cli.render.diagnostics import RenderOptions, render

@@ -52,7 +52,7 @@ def run(options: StatusOptions) -> CommandResult:
         return CommandResult(exit_code=code, stdout=data, stderr=stderr)
     lines = []
     for s in summaries:
-        counts = "，".join(f"{status_label(k, lang)} {v}" for k, v in s["counts"].items() if v) if lang == "zh" else ", ".join(f"{status_label(k, lang)} {v}" for k, v in s["counts"].items() if v)
+        counts = [msg("rollup.status-count", status=msg(f"status.{k}"), n=v) for k, v in s["counts"].items() if v]
         lines.append(text("rollup.status-line", lang, unit=unit_name(s["unit"]), unit_id=s["unit"]["id"], n=len(s["occurrences"]), counts=counts, findings=len(s.get("findings") or [])))
     data = ("\n".join(lines) + "\n").encode("utf-8")
     if options.output is not None:

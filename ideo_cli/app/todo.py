@@ -29,7 +29,7 @@ class TodoCommandOptions:
     width: int | None = None  # terminal columns; None: COLUMNS, the terminal, else the fallback
 
 
-def status_choices(lang: str) -> dict[str, str]:
+def status_choices() -> dict[str, str]:
     """Every accepted spelling of a status (code, Chinese name, English name) -> code."""
     from ideo_cli.ledger.status import STATUSES
 
@@ -41,12 +41,13 @@ def status_choices(lang: str) -> dict[str, str]:
     return out
 
 
-def parse_status(value: str, lang: str) -> str:
+def parse_status(value: str) -> str:
     from ideo_cli.ledger.status import STATUSES
 
-    code = status_choices(lang).get(value.strip().casefold())
+    code = status_choices().get(value.strip().casefold())
     if code is None:
-        shown = [f"{t(msg(f'status.{c}'), 'zh')} ({c})" if lang == "zh" else f"{c} ({t(msg(f'status.{c}'), 'zh')})" for c in STATUSES]
+        # the Chinese spelling is accepted in either language: it is vocabulary, shown as written
+        shown = [msg("todo.status-choice", code=c, spelling=t(msg(f"status.{c}"), "zh")) for c in STATUSES]
         raise UsageError(msg("todo.unknown-status", value=value, choices=shown))
     return code
 
@@ -111,7 +112,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
     lang = options.lang
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("todo.xlsx-needs-output"))
-    wanted_status = parse_status(options.status, lang) if options.status else None
+    wanted_status = parse_status(options.status) if options.status else None
     loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang)
     if isinstance(loaded, CommandResult):
         return loaded
@@ -131,7 +132,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
     period = str(span.first.year) if whole_year else f"{span.first.isoformat()}–{span.last.isoformat()}"
     title = t(msg("todo.title", unit=unit, period=period), lang)
     todo_options = TodoOptions(
-        lang=lang, today=today, title=title, sources=schedule.sources(span, lang),
+        lang=lang, today=today, title=title, sources=tuple(t(source, lang) for source in schedule.sources(span)),
         color=options.output is None and use_color("auto"), stamp=now_from_env(), width=terminal_width(options.width),
     )
     data = export_todo(options.format, occurrences, todo_options)

@@ -18,26 +18,11 @@ def fail(message: Message, lang: str, code: int = 2) -> None:
 
 def finish(result: CommandResult, lang: str) -> None:
     """Write the result's outputs (all or none), print its streams, exit with its code."""
-    from ideo_cli.fsutil import OutputError, write_set
+    from ideo_cli.cli.emit import emit, write_streams
 
-    if result.outputs:
-        try:
-            write_set(result.outputs, result.output_dir, replace_documents=result.replace_documents)
-        except OutputError as exc:
-            fail(exc.message or msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason), lang)
-    if result.stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(result.stdout)
-        sys.stdout.flush()
-    if result.stderr:
-        sys.stderr.flush()
-        sys.stderr.buffer.write(result.stderr)
-        sys.stderr.flush()
-    for error in result.errors:
-        sys.stderr.write(f"ideo: {t(error, lang)}\n")
-    for note in result.notes:
-        sys.stdout.write(t(note, lang) + "\n")
-    raise typer.Exit(result.exit_code)
+    code, out, err = emit(result, lang)
+    write_streams(out, err)
+    raise typer.Exit(code)
 
 
 def run_command(run, options, lang: str) -> None:

@@ -119,14 +119,9 @@ def run_check(parsed: ParsedCheck) -> int:
 
 
 def _emit(code: int, out: bytes, err: bytes) -> int:
-    if out:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(out)
-        sys.stdout.flush()
-    if err:
-        sys.stderr.flush()
-        sys.stderr.buffer.write(err)
-        sys.stderr.flush()
+    from ideo_cli.cli.emit import write_streams
+
+    write_streams(out, err)
     return code
 
 
@@ -140,21 +135,11 @@ def _compute(options) -> tuple[int, bytes, bytes]:
     try:
         result = run(options)
     except UsageError as exc:
+        from ideo_cli.cli.emit import _encode
+
         return exc.exit_code, b"", _encode(f"ideo: {t(exc.message, lang)}\n", sys.stderr)
-    if result.outputs:
-        from ideo_cli.fsutil import OutputError, write_set
-        from ideo_cli.i18n import msg
+    from ideo_cli.cli.emit import emit
 
-        try:
-            write_set(result.outputs, result.output_dir)
-        except OutputError as exc:
-            message = msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason)
-            return 2, b"", _encode(f"ideo: {t(message, lang)}\n", sys.stderr)
-    out = result.stdout + _encode("".join(t(note, lang) + "\n" for note in result.notes), sys.stdout)
-    err = result.stderr + _encode("".join(f"ideo: {t(error, lang)}\n" for error in result.errors), sys.stderr)
-    return result.exit_code, out, err
+    return emit(result, lang)
 
 
-def _encode(text: str, stream) -> bytes:
-    """``text`` as ``stream.write`` would put it on the wire."""
-    return text.encode(getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict")

@@ -50,26 +50,14 @@ def input_diagnostic(
     file: str,
     line: int,
     col: int,
-    message: Message | dict,
-    lang: str | None = None,
+    message: Message,
     *,
     path: str = "",
-    help: Message | dict | None = None,
+    help: Message | None = None,
     end_col: int | None = None,
-    **fields: object,
 ) -> Diagnostic:
-    """A located FATAL input diagnostic.
-
-    ``message``/``help`` are catalogue Messages.  (A ``{"zh","en"}`` dict with
-    ``lang`` is still accepted for callers outside ``documents/`` that have not
-    moved to the catalogue yet; it is rendered at once, transitionally.)
-    """
+    """A located FATAL input diagnostic; ``message``/``help`` are catalogue Messages."""
     meta = CODES[code]
-    if isinstance(message, dict):  # transitional: callers outside documents/
-        from ideo_cli.i18n import pick
-
-        message = pick(message, lang or "zh", **fields)
-        help = pick(help, lang or "zh", **fields) if isinstance(help, dict) else help
     return Diagnostic(
         code=code,
         name=meta["name"],

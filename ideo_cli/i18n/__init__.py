@@ -40,12 +40,3 @@ def resolve_lang(explicit: str | None = None) -> str:
         if candidate and candidate.strip():
             return normalize_lang(candidate)
     return DEFAULT_LANG
-
-
-def pick(texts, lang: str, **fields: object) -> str:
-    """TRANSITIONAL — being removed: inline ``{"zh","en"}`` pairs move to the catalogue.
-
-    tests/test_i18n.py fails while any module below the renderers still calls it.
-    """
-    template = texts.get(lang) or texts.get(DEFAULT_LANG) or next(iter(texts.values()), "")
-    return template.format(**fields) if fields else template

@@ -50,16 +50,13 @@ def _names(plan, ids) -> list[str]:
     return out
 
 
-def _evidence_cell(items) -> list[str]:
-    out = []
-    for e in items:
-        if e.file:
-            out.append(f"{e.type}（{e.file}）")
-        elif e.paper:
-            out.append(f"{e.type}（{e.paper}）")
-        else:
-            out.append(e.type)
-    return out
+def _with_detail(text: str, detail) -> object:
+    """``text（detail）`` / ``text (detail)`` as the renderer's language writes it."""
+    return msg("ledger.view.with-detail", text=text, detail=detail) if detail else text
+
+
+def _evidence_cell(items) -> list:
+    return [_with_detail(e.type, e.file or e.paper) for e in items]
 
 
 def _when(value) -> str:
@@ -92,7 +89,7 @@ def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, fol
             if rec.registered and rec.registered.date:
                 notes.append(msg("ledger.view.registered", date=rec.registered.date, by=_names(plan, [rec.registered.by])[0] if rec.registered.by else ""))
             if rec.absent:
-                notes.append(msg("ledger.view.absent", who=[f"{n}（{a.reason}）" if a.reason else n for n, a in zip(_names(plan, [a.person for a in rec.absent]), rec.absent)]))
+                notes.append(msg("ledger.view.absent", who=[_with_detail(n, a.reason) for n, a in zip(_names(plan, [a.person for a in rec.absent]), rec.absent)]))
             if rec.sent_to:
                 notes.append(msg("ledger.view.sent", to=list(rec.sent_to), number=rec.doc_number or "", on=rec.sent_on))
             if rec.note:
@@ -128,11 +125,11 @@ def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, fol
             notes = [msg("ledger.view.deadline", deadline=item.deadline)] if item and item.deadline else []
             notes += [msg("ledger.view.followup", date=f.date, finding=f.finding or "") for f in rec.followups]
             sections["rectification"].rows.append({"time": rec.completed.isoformat(), "place": "", "chair": "", "attendees": [], "content": (item.problem if item else None) or rec.rectification,
-                                                   "form": "；".join(item.measures) if item else "", "owner": _names(plan, [item.owner]) if item and item.owner else [],
+                                                   "form": list(item.measures) if item else "", "owner": _names(plan, [item.owner]) if item and item.owner else [],
                                                    "evidence": _evidence_cell(rec.evidence), "status": msg(f"status.{st.DONE_LATE if late else st.DONE}"), "note": notes})
             note_evidence(rec.evidence)
         for rec in ledger.ledger.accountability:
-            form = rec.form + (f"（{rec.measure}）" if rec.measure else "") + (f"、{rec.discipline}" if rec.discipline else "")
+            form = [_with_detail(rec.form, rec.measure)] + ([rec.discipline] if rec.discipline else [])
             notes: list = [msg(f"ledger.consequence.{c.code}", end=c.end) for c in consequences(rec)]
             notes.append(msg("ledger.view.citation-19"))
             if rec.filed and rec.filed.date:

@@ -50,7 +50,7 @@ def _summarise(job):
         from ideo_cli.formats.plan.load import load_plan
 
         loaded = load_plan(path, shown)
-        return "broken", FileResult(file=shown, diagnostics=[_expansion_diagnostic(loaded, exc, "zh")], source=loaded.doc.source)
+        return "broken", FileResult(file=shown, diagnostics=[_expansion_diagnostic(loaded, exc)], source=loaded.doc.source)
 
 
 def _summarise_chunk(jobs):

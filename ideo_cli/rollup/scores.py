@@ -53,7 +53,7 @@ def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: in
             files.append((Path(shown), shown))
     if not files:
         return {}
-    return {obs.unit: score_unit(rubric, obs) for obs in observations_from_schedule(files, year, as_of, lang)}
+    return {obs.unit: score_unit(rubric, obs) for obs in observations_from_schedule(files, year, as_of)}
 
 
 def ranking(cards: dict[str, object], summaries: dict[str, dict], members: list[str], rubric) -> ScoreRanking:

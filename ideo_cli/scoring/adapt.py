@@ -28,7 +28,7 @@ def plan_files(paths: list[Path]) -> list[tuple[Path, str]]:
     return found
 
 
-def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: dt.date, lang: str) -> list[Observations]:
+def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: dt.date) -> list[Observations]:
     """One Observations per plan; raises ``ScheduleError`` for plans that cannot be read."""
     from ideo_cli.app.check import CheckOptions, check_files
     from ideo_cli.app.schedule import ScheduleOptions, build_schedule
@@ -36,9 +36,9 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
 
     from ideo_cli.app.todo import settle_identities
 
-    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), lang=lang, today=as_of))
+    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), today=as_of))
     settle_identities(schedule)  # the uids a scorecard cites are the calendar's (and `ideo todo`'s)
-    results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], lang=lang, today=as_of))
+    results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], today=as_of))
     findings = {r.file: r.diagnostics for r in results}
     out = []
     by_file = {shown: path for path, shown in files}

@@ -27,7 +27,7 @@ from ideo_cli.workcal.calfile import (
     load_calendar_file,
     parse_calendar_data,
 )
-from ideo_cli.workcal.messages import Msg, norm_lang, render
+from ideo_cli.workcal.messages import Msg
 from ideo_cli.workcal.model import CalendarSpec, Holiday
 
 ONE_DAY = dt.timedelta(days=1)
@@ -39,10 +39,13 @@ class YearOutOfRangeError(ValueError):
 
     def __init__(self, year: int):
         self.year = year
-        super().__init__(
-            f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}"
-            f"（年份 {year} 超出支持范围 {MIN_YEAR}–{MAX_YEAR}）"
-        )
+        super().__init__(f"year {year} is outside the supported range {MIN_YEAR}-{MAX_YEAR}")  # for logs; users see .message
+
+    @property
+    def message(self):
+        from ideo_cli.i18n import msg
+
+        return msg("schedule.year-out-of-range", year=self.year, low=MIN_YEAR, high=MAX_YEAR)
 
 
 def _check_year(year: int) -> None:
@@ -218,16 +221,6 @@ class WorkCalendar:
         if kind == "chinese-calendar":
             return msg("schedule.source-cc", version=self._cc.version)
         return msg("schedule.source-fallback", version=self._holidays_china().version)
-
-    def source_for(self, year: int, lang: str = "zh") -> str:  # transitional: tests/test_workcal.py; use source()
-        """Human-readable name of the calendar used for ``year``, in ``lang`` (zh|en)."""
-        kind = self.source_kind(year)
-        if kind in ("file", "inline"):
-            spec = self._specs[year]
-            return render("source-file" if kind == "file" else "source-inline", lang, file=spec.file, source=spec.source)
-        if kind == "chinese-calendar":
-            return render("source-cc", lang, version=self._cc.version)
-        return render("source-fallback", lang, version=self._holidays_china().version)
 
     # ---------------------------------------------------------------- days
 

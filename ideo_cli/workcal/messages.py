@@ -3,11 +3,7 @@ callers that name them by their short key (``source-file`` → ``calendar.source
 """
 from __future__ import annotations
 
-from ideo_cli.i18n import Message, msg, t
-
-
-def norm_lang(lang: str | None) -> str:
-    return "en" if (lang or "zh").lower().startswith("en") else "zh"
+from ideo_cli.i18n import Message, msg
 
 
 class Msg:
@@ -17,7 +13,3 @@ class Msg:
     def of(msg_key: str, /, **params: object) -> Message:
         return msg("calendar." + msg_key, **params)
 
-
-def render(msg_key: str, lang: str = "zh", /, **params: object) -> str:
-    """A calendar message in ``lang`` — for renderers only (e.g. a calendar's source line)."""
-    return t(msg("calendar." + msg_key, **params), norm_lang(lang))

@@ -41,8 +41,10 @@ class Holiday:
             yield d
             d += dt.timedelta(days=1)
 
-    def label(self, lang: str = "zh") -> str:
-        return _names.label(self.name, lang)
+    @property
+    def text(self):
+        """The holiday's name for renderers (a catalogue Message for the statutory ones)."""
+        return _names.holiday_text(self.name)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Names of China's statutory holidays: Chinese canonical names, English labels.
+"""Names of China's statutory holidays: Chinese canonical names, catalogue ids for renderers.
 
 ``chinese_calendar`` names days by English enum values ("National Day");
 ``holidays.China(language="zh_CN")`` names them in Chinese but adds suffixes
@@ -19,18 +19,6 @@ CC_TO_ZH: dict[str, str] = {
     "Mid-autumn Festival": "中秋节",
     "National Day": "国庆节",
     "Anti-Fascist 70th Day": "抗战胜利70周年纪念日",
-}
-
-# Chinese name -> English label (for --lang en output).
-ZH_TO_EN: dict[str, str] = {
-    "元旦": "New Year's Day",
-    "春节": "Spring Festival",
-    "清明节": "Qingming Festival",
-    "劳动节": "Labour Day",
-    "端午节": "Dragon Boat Festival",
-    "中秋节": "Mid-Autumn Festival",
-    "国庆节": "National Day",
-    "抗战胜利70周年纪念日": "70th Anniversary of the Victory of the War of Resistance",
 }
 
 STATUTORY = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
@@ -68,14 +56,6 @@ def substituted_workday(label: str) -> str | None:
     """ISO date of the weekend worked in exchange, from "休息日（由 2003-02-08 调休）"."""
     m = _SUBSTITUTED.search(label)
     return m.group(1) if m else None
-
-
-def label(name: str, lang: str = "zh") -> str:
-    """Display name of a (possibly combined, "国庆节、中秋节") holiday in ``lang``."""
-    if lang.startswith("zh"):
-        return name
-    parts = [p for p in name.split("、") if p]
-    return " & ".join(ZH_TO_EN.get(p, p) for p in parts) or name
 
 
 # the catalogue ids of holiday and festival names (English names live in the catalogue)

@@ -80,17 +80,12 @@ def severity_value(diagnostic: Diagnostic) -> str:
     return Severity(diagnostic.severity).value
 
 
-def format_citation(citation: Citation) -> str:
-    """``002《XX镇…实施方案》二(一)4 “党组织每年至少两次…”`` (parts left out when empty)."""
-    head = citation.document.strip()
-    if citation.title:
-        head += f"《{citation.title}》"  # 《》 closes the title: no space before the section
-    if citation.section:
-        sep = " " if head and not citation.title else ""
-        head += sep + citation.section
-    if citation.quote:
-        head += (" " if head else "") + f"“{citation.quote}”"
-    return head
+def format_citation(citation: Citation, lang: str) -> str:
+    """``002《XX镇…实施方案》二(一)4 “党组织每年至少两次…”`` (parts left out when empty);
+    in English the title is in parentheses, not 《》 (render/citations.py)."""
+    from ideo_cli.render.citations import format_citation as one_line
+
+    return one_line(citation, lang)
 
 
 def location(diagnostic: Diagnostic, file: str | None = None) -> str:

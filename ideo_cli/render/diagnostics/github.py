@@ -41,7 +41,7 @@ def annotation(d: Diagnostic, lang: str, file: str = "") -> str:
     if d.help:
         message.append(f"{strings.text(lang, 'label.help')}: {d.help}")
     if d.citation:
-        message.append(f"{strings.text(lang, 'label.citation')}: {format_citation(d.citation)}")
+        message.append(f"{strings.text(lang, 'label.citation')}: {format_citation(d.citation, lang)}")
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
     return f"::{_COMMAND[severity_value(d)]} {rendered}::{escape_data(chr(10).join(message))}"
 

@@ -36,7 +36,7 @@ def _body(d: Diagnostic, lang: str, file: str) -> str:
     for key, value in (
         ("label.path", d.path),
         ("label.help", d.help),
-        ("label.citation", format_citation(d.citation) if d.citation else ""),
+        ("label.citation", format_citation(d.citation, lang) if d.citation else ""),
     ):
         if value:
             lines.append(f"{strings.text(lang, key)}: {value}")

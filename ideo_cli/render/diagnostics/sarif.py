@@ -47,7 +47,7 @@ def _citation_dict(citation: Citation) -> dict:
 def rule_descriptor(rule: RuleInfo, lang: str) -> dict:
     help_text = rule.help
     if rule.citation:
-        cited = f"{strings.text(lang, 'label.citation')}: {format_citation(rule.citation)}"
+        cited = f"{strings.text(lang, 'label.citation')}: {format_citation(rule.citation, lang)}"
         help_text = f"{help_text}\n{cited}" if help_text else cited
     descriptor: dict = {"id": rule.code, "name": rule.name}
     descriptor["shortDescription"] = {"text": rule.title or rule.name or rule.code}

@@ -129,7 +129,7 @@ def render_diagnostic(
     for key, value in (
         ("label.path", d.path),
         ("label.help", d.help),
-        ("label.citation", format_citation(d.citation) if d.citation else ""),
+        ("label.citation", format_citation(d.citation, lang) if d.citation else ""),
         ("label.url", d.url),
     ):
         if value:

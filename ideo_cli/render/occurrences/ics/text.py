@@ -105,11 +105,10 @@ def period_label(period: str, lang: str) -> str:
 
 
 def holiday_name(name: str, lang: str) -> str:
-    if lang == "zh":
-        return name
-    from ideo_cli.workcal.names import ZH_TO_EN
+    from ideo_cli.i18n import t
+    from ideo_cli.workcal.names import holiday_text
 
-    return ZH_TO_EN.get(name, name)
+    return t(holiday_text(name), lang)
 
 
 def display_title(occ: Occurrence, lang: str) -> str:
