@@ -289,7 +289,7 @@ def test_cli_on_examples(code):
 
 @pytest.mark.parametrize("code", [c for c in ALL_CODES if c not in NO_FAIL_FILE])
 def test_rule_explanation_shows_the_example(code):
-    text = explain_rule(code, "zh")  # an unknown code raises UsageError instead
+    text = explain_rule(code, "zh")
     assert f"examples/{code}/fail.yaml" in text
     assert re.search(rf"^\s+{code} \[", text, re.M), f"`ideo rule {code}` does not show the failing example's finding:\n{text}"
     assert f"examples/{code}/pass.yaml" in text
