@@ -42,7 +42,7 @@ def run(options: HtmlOptions) -> CommandResult:
         from ideo_cli.rollup.scores import score_cards
 
         tops = [root] if root else list(prepared.tree.roots)
-        cards = score_cards(prepared.summaries, [uid for top in tops for uid, _ in prepared.tree.walk(top)], rubric, year, as_of, options.lang)
+        cards = score_cards(prepared.summaries, [uid for top in tops for uid, _ in prepared.tree.walk(top)], rubric, year, as_of)
     pages = build_site(prepared, year, as_of, options.output, options.lang, root, rubric=rubric, cards=cards)
     outputs = [OutputFile(options.output / name, data) for name, data in pages]
     return CommandResult(exit_code=EXIT_FINDINGS if prepared.findings else EXIT_CLEAN, stderr=stderr, outputs=outputs, output_dir=options.output,

@@ -97,7 +97,7 @@ def subtree_ranking(prepared, root: str | None, rubric, year: int, as_of: dt.dat
 
     tops = [root] if root else list(prepared.tree.roots)
     members = [uid for top in tops for uid, _ in prepared.tree.walk(top)]
-    cards = score_cards(prepared.summaries, members, rubric, year, as_of, lang)
+    cards = score_cards(prepared.summaries, members, rubric, year, as_of)
     return ranking(cards, prepared.summaries, members, rubric)
 
 

@@ -41,7 +41,7 @@ class ScoreRanking:
     problems: list = field(default_factory=list)  # Diagnostic: manual scores that could not be used
 
 
-def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: int, as_of: dt.date, lang: str) -> dict[str, object]:
+def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: int, as_of: dt.date) -> dict[str, object]:
     """{unit id: Scorecard} for the members read from plan files (one schedule for all)."""
     from ideo_cli.scoring.adapt import observations_from_schedule
     from ideo_cli.scoring.engine import score_unit
