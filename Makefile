@@ -41,7 +41,7 @@ test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
 # ≥ 10,000 generated and mutated cases (14 fuzz tests × FUZZ_EXAMPLES) over every command; the last line is the tally
-FUZZ_EXAMPLES ?= 720
+FUZZ_EXAMPLES ?= 800
 fuzz: $(VENV)/.test-deps
 	-IDEO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) IDEO_FUZZ_REPORT=.fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 	@$(BIN)/python -c "import json; r = json.load(open('.fuzz-report.json')); print(f\"fuzz: {r['cases']} cases ran, {r['failures']} failed ({r['failed_tests']} failing tests)\")"
