@@ -152,3 +152,23 @@ def test_a_new_output_file_and_replacing_an_old_report_still_work(unit, tmp_path
         run = run_ideo("check", unit / "计划.yaml", "--format", "json", "-o", report)
         assert run.code == 0, run
     assert report.read_text(encoding="utf-8").startswith(("{", "["))
+
+
+@pytest.mark.parametrize("extra", [[], ["--rubric", "sample"]])
+def test_rollup_xlsx_never_stores_a_unit_name_as_a_formula(tmp_path, extra):
+    import openpyxl
+
+    plans = tmp_path / "plans"
+    shutil.copytree(REPO / "plans" / "town-branch", plans / "b")
+    shutil.copytree(REPO / "plans" / "xiaozhaiba-town", plans / "town")  # its superior
+    plan = plans / "b" / "计划.yaml"
+    text = plan.read_text(encoding="utf-8")
+    short = next(line for line in text.splitlines() if line.strip().startswith("简称:"))
+    plan.write_text(text.replace(short, short.split(":")[0] + ': "=1+2"'), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    run = run_ideo("rollup", plans, "--year", "2026", "--as-of", "2026-12-01", "--format", "xlsx", "-o", out, *extra)
+    assert run.code == 0, run
+    book = openpyxl.load_workbook(out)
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
+    assert any(c.value == "=1+2" for c in cells)  # shown as written …
+    assert not [c.coordinate for c in cells if c.data_type == "f"]  # … never as a formula

@@ -102,13 +102,15 @@ def render_xlsx(rollup: Rollup, lang: str, title: str, stamp: dt.datetime) -> by
     from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
     fills = {"done": "C6EFCE", "waived": "C6EFCE", "in-progress": "DDEBF7", "pending": "F2F2F2", "done-late": "FFEB9C", "evidence-missing": "F4B6C2", "overdue": "FFC7CE"}
+    from ideo_cli.render.occurrences.cells import append_row
+
     workbook = Workbook()
     sheets = [(text("rollup.sheet-matrix", lang), _matrix_rows(rollup, lang)), (text("rollup.sheet-late", lang), _late_rows(rollup, lang)), (text("rollup.sheet-rates", lang), _rate_rows(rollup, lang))]
     for index, (name, rows) in enumerate(sheets):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = name
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)  # user text never becomes a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="center")

@@ -94,13 +94,15 @@ def render_xlsx(ranking: ScoreRanking, lang: str, title: str, stamp: dt.datetime
 
     from ideo_cli.render.xlsx_zip import pin_zip_times
 
+    from ideo_cli.render.occurrences.cells import append_row
+
     workbook = Workbook()
     sheets = [(text("rollup.score.sheet-ranking", lang), [_headers(lang), *_rows(ranking, lang)]), (text("rollup.score.sheet-grades", lang), _grade_rows(ranking, lang))]
     for index, (name, rows) in enumerate(sheets):
         sheet = workbook.active if index == 0 else workbook.create_sheet()
         sheet.title = name
         for row in rows:
-            sheet.append(row)
+            append_row(sheet, row)  # user text never becomes a formula
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
