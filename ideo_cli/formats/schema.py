@@ -53,3 +53,8 @@ def add_zh_keys(node, vocabulary: Vocabulary):
 
 def dump(schema: dict) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def model_schema_text(model: type[BaseModel], vocabulary: Vocabulary, *, schema_id: str, title: str) -> str:
+    """The schema text of a kind whose model declares ``ideo`` and ``kind`` itself (ledger, rubric)."""
+    return dump(bilingual_schema(model, vocabulary, schema_id=schema_id, title=title, header=False))

@@ -1,25 +1,12 @@
-"""JSON Schema of the rubric format, every Chinese key beside its English one.
-
-Generated from the pydantic models by the shared `ideo_cli.formats.schema` (it
-cannot drift); the committed copy in ``schema/ideo-rubric.schema.json`` is kept equal
-to it by a test.  The model declares `ideo` and `kind` itself, so no header is added.
-"""
+"""JSON Schema of the rubric format, every Chinese key beside its English one (see ideo_cli/formats/schema.py)."""
 from __future__ import annotations
-
-from ideo_cli.formats.rubric.model import RubricFile
-from ideo_cli.formats.rubric.vocab import VOCABULARY
-from ideo_cli.formats.schema import DRAFT, add_zh_keys, dump
 
 SCHEMA_ID = "https://ideo.invalid/schema/ideo-rubric-1.schema.json"
 
 
-def rubric_schema() -> dict:
-    schema = add_zh_keys(RubricFile.model_json_schema(by_alias=True), VOCABULARY)
-    schema["$schema"] = DRAFT
-    schema["$id"] = SCHEMA_ID
-    schema["title"] = "ideo 考核细则 / ideo assessment rubric (format 1)"
-    return schema
-
-
 def schema_text() -> str:
-    return dump(rubric_schema())
+    from ideo_cli.formats.rubric.model import RubricFile
+    from ideo_cli.formats.rubric.vocab import VOCABULARY
+    from ideo_cli.formats.schema import model_schema_text
+
+    return model_schema_text(RubricFile, VOCABULARY, schema_id=SCHEMA_ID, title="ideo 考核细则 / ideo assessment rubric (format 1)")
