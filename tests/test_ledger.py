@@ -244,3 +244,12 @@ def test_checking_one_plan_file_also_checks_the_ledgers_beside_it(tmp_path):
     # named twice (the plan and its ledger) the ledger is read once
     both = run_ideo("check", plan, ledger, "--today", "2027-01-15")
     assert both.out.count("台账/2027.yaml:20:") == 1 and "检查了 2 个文件" in both.out, both
+
+
+def test_ledger_at_80_columns_has_no_line_wider_than_the_terminal():
+    from rich.cells import cell_len
+
+    run = run_ideo("ledger", REPO / "plans" / "town-branch", "--year", "2026", env={"COLUMNS": "80"})
+    assert run.code == 0, run
+    wide = [line for line in run.out.splitlines() if cell_len(line) > 80]
+    assert not wide, wide

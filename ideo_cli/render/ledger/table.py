@@ -48,12 +48,26 @@ def _stacked(views, lang: str, width: int) -> str:
             out += ["", t(msg(f"ledger.section.{section.code}"), lang), "─" * min(width, 40)]
             for row in section.rows:
                 texts = dict(zip(COLUMNS, row_texts(row, lang)))
-                out.append(f"{texts['no']:>3}. {texts['time'] or '—'}  {texts['content']}  【{texts['status']}】")
+                head = f"{texts['no']:>3}. {texts['time'] or '—'}  {texts['content']}"
+                out += _fit(head, f"【{texts['status']}】", width)
                 for column in ("place", "chair", "attendees", "form", "owner", "evidence", "note"):
                     if texts[column]:
                         out += _wrap(f"{header(column, lang)}{colon}{texts[column]}", width)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _fit(head: str, status: str, width: int) -> list[str]:
+    """A row's heading line with its 【status】; the status moves to the next line
+    (and a long title wraps) when the line is wider than the terminal."""
+    from rich.cells import cell_len
+
+    line = f"{head}  {status}"
+    if cell_len(line) <= width:
+        return [line]
+    lead = head[: len(head) - len(head.lstrip())]
+    wrapped = _wrap(head.lstrip(), width - len(lead) + 5) if cell_len(head) > width else ["     " + head.lstrip()]
+    return [lead + wrapped[0].lstrip(), *wrapped[1:], "       " + status]
 
 
 def _wrap(text: str, width: int) -> list[str]:
