@@ -33,14 +33,14 @@ def _calendar():
 
 def deadlines(item, plan, year: int) -> list[tuple[str, dt.date]]:
     """(period label, working-day deadline) of an obligation or requirement in ``year``."""
-    from ideo_cli.schedule.expand import DateRange, _nominal_dates
+    from ideo_cli.schedule.expand import DateRange, nominal_dates
     from ideo_cli.schedule.periods import DueRuleError
 
     calendar = _calendar()
     span = DateRange.year(year)
     out = []
     try:
-        for period, nominal, _note, _holiday, *_years in _nominal_dates(item, calendar, span):
+        for period, nominal, _note, _holiday, *_years in nominal_dates(item, calendar, span):
             due, _ = calendar.adjust(nominal, getattr(item, "adjust", None) or plan.defaults.adjust)
             if due in span:
                 out.append((period.label, due))
