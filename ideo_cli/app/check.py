@@ -141,6 +141,9 @@ def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> 
     else:
         years = cache.setdefault("years", {})
         key = (plan_path.resolve(), loaded.ledger.year)
+        known = years.get(key)
+        if known is not None and path.resolve() not in {lg.path.resolve() for lg in known.ledgers}:
+            key = (plan_path.resolve(), loaded.ledger.year, path.resolve())  # a ledger kept elsewhere that names this plan
         if key not in years:
             try:
                 result = compute_years(YearOptions(

@@ -72,7 +72,31 @@ def _summarise(job):
     unit_year = result.units[0]
     if unit_year.broken_ledgers:
         return "broken", unit_year.broken_ledgers[0]  # statuses without the 台账 would be wrong: said, not shown
-    return "ok", {"summary": summary_of(unit_year), "evidence": _evidence_stamps(unit_year)}
+    return "ok", {"summary": summary_of(unit_year), "evidence": _evidence_stamps(unit_year), "base": _base(shown)}
+
+
+def _base(shown: str) -> str:
+    """The folder of the plan as shown: every file a summary names starts with it."""
+    return Path(shown).parent.as_posix()
+
+
+def _relocate(entry: dict, shown: str) -> dict:
+    """A cached summary computed for the same bytes elsewhere, with its files named from here."""
+    summary, old, new = entry["summary"], entry.get("base", ""), _base(shown)
+    summary["unit"]["file"] = shown
+    if old == new:
+        return entry
+
+    def moved(name: str) -> str:
+        return new + name[len(old):] if old and name.startswith(old + "/") else name
+
+    for finding in summary.get("findings") or ():
+        finding["file"] = moved(finding["file"])
+    for occ in summary.get("occurrences") or ():
+        if occ.get("record"):
+            occ["record"]["file"] = moved(occ["record"]["file"])
+    entry["base"] = new
+    return entry
 
 
 def _summarise_chunk(jobs):
@@ -118,9 +142,8 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
     for index, (path, shown) in enumerate(plans):
         key = _key(path, year, as_of, with_findings, tuple(calendars))
         hit = cache.get(key) if key else None
-        if hit is not None and _fresh(hit, path.parent):
-            hit["summary"]["unit"]["file"] = shown
-            results[index] = ("ok", hit)
+        if hit is not None and "base" in hit and _fresh(hit, path.parent):
+            results[index] = ("ok", _relocate(hit, shown))
             tick()
         else:
             todo.append((index, key, (path, shown, year, as_of, with_findings, tuple(calendars))))

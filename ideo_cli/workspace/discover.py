@@ -26,8 +26,17 @@ class Found:
 
 
 def _shown(path: Path) -> str:
-    text = path.as_posix()
-    return text[2:] if text.startswith("./") else text
+    """How every command names a file: relative to the working directory when it is below
+    it (however it was typed: absolute, ``./x``, ``a/../x``), else absolute; posix."""
+    text = os.path.normpath(str(path))
+    if os.path.isabs(text):
+        try:
+            relative = os.path.relpath(text)
+        except ValueError:  # another drive
+            relative = ".."
+        if relative != ".." and not relative.startswith(".." + os.sep):
+            text = relative
+    return Path(text).as_posix()
 
 
 def discover_workspace(paths: list[Path], excludes: tuple[str, ...] = ()) -> Found:
@@ -94,9 +103,7 @@ def discover(paths: list[Path], excludes: tuple[str, ...] = ()) -> list[tuple[Pa
 
 
 def _add(found, seen, path: Path) -> None:
-    shown = path.as_posix()
-    if shown.startswith("./"):
-        shown = shown[2:]
+    shown = _shown(path)
     if shown not in seen:
         seen.add(shown)
         found.append((path, shown))

@@ -24,6 +24,7 @@ from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
 from ideo_cli.documents import LoadError
 from ideo_cli.documents.read import read_source
 from ideo_cli.formats.ledger.model import day_of
+from ideo_cli.fsutil import note_input
 from ideo_cli.formats.plan.load import LoadedPlan, load_plan
 from ideo_cli.i18n import local, msg
 from ideo_cli.ledger import status
@@ -128,6 +129,7 @@ def compute_unit(loaded: LoadedPlan, path: Path, ledgers: list[LoadedLedger], br
         raise YearError(exc.message) from None
     served = serve(expanded, loaded.plan, rules)
     own = [lg for lg in ledgers if lg.ledger.unit == loaded.plan_id]  # another unit's ledger settles nothing here (IDEO700)
+    _note_evidence(unit.folder, ledgers)
     records = UnitRecords.build(unit.folder, own, waived_obligations(loaded.plan, as_of))
     occurrences = tuple(settle(served, records, as_of)) if options.read_ledgers else tuple(served)
     findings: list[Diagnostic] = [d for result in broken for d in result.diagnostics]
@@ -147,6 +149,17 @@ def compute_unit(loaded: LoadedPlan, path: Path, ledgers: list[LoadedLedger], br
         events=_entries(own, "events"), accountability=_entries(own, "accountability"), scores=_entries(own, "scores"),
         findings=tuple(findings), broken_ledgers=tuple(broken), waived=waived, inputs=tuple(inputs),
     )
+
+
+def _note_evidence(folder: Path, ledgers: list[LoadedLedger]) -> None:
+    """Every evidence file a unit's ledgers name is one of its inputs: no output may replace it,
+    whether or not this computation had to hash it."""
+    for ledger in ledgers:
+        for section in ("records", "events", "rectifications", "accountability"):
+            for record in getattr(ledger.ledger, section):
+                for item in record.evidence:
+                    if item.file and "\0" not in item.file:
+                        note_input(folder / item.file)
 
 
 def _entries(ledgers: list[LoadedLedger], section: str) -> tuple[LedgerEntry, ...]:
