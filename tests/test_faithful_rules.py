@@ -147,6 +147,14 @@ def test_a_misspelt_rulebook_parameter_is_located_with_a_did_you_mean():
     assert "check obligation_frequency has no parameter 'min_per_yaer'; did you mean 'min_per_year'?" in used.both
 
 
+def test_chinese_output_quotes_the_chinese_values(tmp_path):
+    plan = _copy(EXAMPLES / "IDEO402" / "fail.yaml", tmp_path / "计划.yaml")
+    run = run_ideo("check", plan, "--today", "2026-11-22")
+    assert "IDEO402 [错误] “讲座论坛审批”应事前响应，计划写的是“及时”" in run.out, run
+    english = run_ideo("check", plan, "--today", "2026-11-22", "--lang", "en")
+    assert "'lecture-approval' calls for a 'before' response; the plan says 'promptly'" in english.out, english
+
+
 def test_a_correct_user_rulebook_still_checks_clean(tmp_path):
     rulebook = _copy(EXAMPLES / "IDEO011" / "fail-rulebook-param.yaml", tmp_path / "county.yaml", ("min_per_yaer: 3}  # 错误：参数名拼错，应为 min_per_year", "min_per_year: 3}"))
     run = run_ideo("check", rulebook)
@@ -162,13 +170,17 @@ def test_english_help_on_an_english_plan_uses_english_values(tmp_path):
     text = plan.read_text(encoding="utf-8")
     start = text.index("  - id: topic-study")
     text = text[:start] + text[text.index("  - id: ", start + 5):]
+    start = text.index("  - id: major-opinion")
+    text = text[:start] + text[text.index("  - id: ", start + 5):]
     text = text.replace("roles: [secretary, first-responsible, member]", "roles: [secretary, member]")
     plan.write_text(text, encoding="utf-8")
     run = run_ideo("check", plan, "--lang", "en", "--today", "2026-11-22")
     assert run.code == 1, run
     assert "IDEO201" in run.out and "recurrence half-yearly" in run.out
     assert "IDEO101" in run.out and "nobody holds the role first-responsible" in run.out and "add first-responsible to the roles" in run.out
+    assert "IDEO401 [error] no procedure declared for 'major-opinion'" in run.out
+    assert "add an event of kind major-opinion with response immediately" in run.out.lower()
     helps = [line for line in run.out.splitlines() if line.strip().startswith("= help:")]
-    assert len(helps) == 3, run  # IDEO101, IDEO104 (the member's portfolio), IDEO201
+    assert len(helps) == 4, run  # IDEO101, IDEO104 (the member's portfolio), IDEO201, IDEO401
     for line in helps:  # the citations stay verbatim Chinese; the help quotes the plan's English values
         assert not re.search(r"[\u4e00-\u9fff]", line), line
