@@ -205,6 +205,11 @@ def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | Non
         if loaded_plans is not None:  # its ledgers (台账/, walked next) reuse the loaded plan
             loaded_plans[path.resolve()] = found.value
         diagnostics, waived = checker.check(found.value)
+    elif found.kind == "rulebook" and found.value is not None and not diagnostics:
+        # the checks and parameters it names, as --rulebook would refuse them (issue 17)
+        from ideo_cli.rules.user_rulebook import rulebook_diagnostics
+
+        diagnostics = rulebook_diagnostics(found)
     diagnostics.sort(key=lambda d: d.sort_key())
     return FileResult(file=shown, diagnostics=diagnostics, source=found.source, waived=waived)
 
