@@ -1,0 +1,170 @@
+"""`ideo doc plan|report|self-check`: a unit's Word documents in the official format.
+
+    实施方案 (plan)          the plan and its year's schedule
+    半年专题汇报 (report)     the ledger's facts for one half year (draft)
+    自查报告 (self-check)     the score simulation (the scorecard ``ideo score`` builds)
+
+``run`` reads, builds the blocks (``render/docx/<document>.py``) and returns the
+.docx bytes as one output; ``cli/emit`` writes it atomically (never onto an input).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env
+from ideo_cli.app.result import EXIT_FATAL, CommandResult, OutputFile, UsageError
+from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError, ScheduleOptions, build_schedule
+from ideo_cli.formats.ledger.model import day_of
+from ideo_cli.i18n import msg
+from ideo_cli.ledger import status as st
+from ideo_cli.render.docx import DocxOptions, render_docx
+from ideo_cli.render.docx import plan as plan_doc
+from ideo_cli.render.docx import report as report_doc
+from ideo_cli.render.docx import self_check as self_check_doc
+from ideo_cli.schedule.expand import DateRange
+from ideo_cli.scoring.adapt import plan_files
+
+KINDS = ("plan", "report", "self-check")
+_PERIOD = re.compile(r"^(\d{4})H([12])$")
+
+
+@dataclass
+class DocOptions:
+    kind: str
+    path: Path
+    year: int
+    output: Path
+    period: str | None = None
+    as_of_text: str | None = None
+    calendars: list[Path] = field(default_factory=list)
+    rubric: Path | None = None
+    lang: str = "zh"
+
+
+def run(options: DocOptions) -> CommandResult:
+    if options.kind not in KINDS:
+        raise UsageError(msg("docx.unknown-kind", kind=options.kind, known=list(KINDS)))
+    if not MIN_YEAR <= options.year <= MAX_YEAR:
+        raise UsageError(msg("docx.bad-year", year=options.year, low=MIN_YEAR, high=MAX_YEAR))
+    as_of = parse_date_option("--as-of", options.as_of_text) if options.as_of_text else today_from_env()
+    half = parse_period(options.period, options.year, as_of)
+    files = plan_files([options.path])
+    if not files:
+        raise UsageError(msg("docx.no-plan", path=options.path.as_posix()))
+    if len(files) > 1:
+        raise UsageError(msg("docx.one-unit", path=options.path.as_posix(), plans=[shown for _p, shown in files]))
+    try:
+        if options.kind == "plan":
+            blocks, title = _plan_blocks(files, options, as_of)
+        elif options.kind == "report":
+            blocks, title = report_doc.blocks(_facts(files, options.year, half, as_of, options.calendars)), msg("docx.kind.report")
+        else:
+            built = _self_check_blocks(files, options, as_of)
+            if isinstance(built, CommandResult):
+                return built
+            blocks, title = built
+    except ScheduleError as exc:
+        if exc.results:
+            from ideo_cli.render.diagnostics import RenderOptions, render
+
+            return CommandResult(exit_code=EXIT_FATAL, stderr=render("text", exc.results, RenderOptions(lang=options.lang)).encode("utf-8"))
+        return CommandResult(exit_code=EXIT_FATAL, errors=[exc.message])
+    data = render_docx(blocks, DocxOptions(lang=options.lang, stamp=now_from_env(), title=title))
+    return CommandResult(outputs=[OutputFile(options.output, data)], notes=[msg("docx.wrote", path=options.output, kind=msg(f"docx.kind.{options.kind}"))])
+
+
+def parse_period(text: str | None, year: int, as_of: dt.date) -> int:
+    """``2026H1`` → 1; none given: the half ``as_of`` falls in (the second, once the year is over)."""
+    if text is None:
+        if as_of.year == year:
+            return 1 if as_of.month <= 6 else 2
+        return 2 if as_of.year > year else 1
+    found = _PERIOD.match(text.strip())
+    if not found:
+        raise UsageError(msg("docx.bad-period", period=text, example=f"{year}H1"))
+    if int(found.group(1)) != year:
+        raise UsageError(msg("docx.period-year", period=text, year=year))
+    return int(found.group(2))
+
+
+def _plan_blocks(files, options: DocOptions, as_of: dt.date):
+    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(options.year), calendars=list(options.calendars)))
+    loaded = schedule.plans[0]
+    facts = plan_doc.PlanFacts(plan=loaded.plan, year=options.year, occurrences=tuple(schedule.occurrences), dated=as_of)
+    return plan_doc.blocks(facts), msg("docx.plan.title", org=loaded.plan.organisation.name, year=options.year)
+
+
+def _self_check_blocks(files, options: DocOptions, as_of: dt.date):
+    from ideo_cli.app.score import read_rubric
+    from ideo_cli.formats.plan.load import load_plan
+    from ideo_cli.scoring.adapt import observations_from_schedule
+    from ideo_cli.scoring.engine import score_unit
+
+    rubric, failed = read_rubric(options.rubric or Path("sample"), options.lang)
+    if failed is not None:
+        return failed
+    units = observations_from_schedule(files, options.year, as_of)  # the same observations `ideo score` scores
+    card = score_unit(rubric, units[0])
+    org = load_plan(*files[0]).plan.organisation
+    facts = self_check_doc.SelfCheckFacts(card=card, org_name=org.name, superior=org.superior, dated=as_of)
+    return self_check_doc.blocks(facts), msg("docx.self.title", org=org.name, year=options.year)
+
+
+# ---- the report's facts: the one place that reads the unit's year ------------------
+def _facts(files, year: int, half: int, as_of: dt.date, calendars) -> report_doc.ReportFacts:
+    """The half year's facts from the schedule annotated with the ledger (``build_schedule(today=as_of)``).
+
+    The lead's unit year (``ideo_cli.year.compute_years``) states the same facts
+    (status, done_on, evidence_files, days_late, rectifications, events); when it
+    is on main, this function is re-pointed there and the document is unchanged.
+    """
+    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), calendars=list(calendars), today=as_of))
+    loaded = schedule.plans[0]
+    plan = loaded.plan
+    first, last = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+    facts = [_occurrence_fact(o) for o in schedule.occurrences]
+
+    def belongs(f) -> bool:  # to the half it was done in, or (not done) the half it falls due in
+        return first <= (f.done_on or f.due) <= last
+
+    this_half = tuple(f for f in facts if belongs(f))
+    open_now = [f for f in this_half if f.done_on is None and f.status in (st.PENDING, st.IN_PROGRESS)]
+    if half == 1:
+        after = [f for f in facts if f.done_on is None and dt.date(year, 7, 1) <= f.due <= dt.date(year, 12, 31)]
+    else:
+        following = build_schedule(ScheduleOptions(files=files, span=DateRange(dt.date(year + 1, 1, 1), dt.date(year + 1, 6, 30)), calendars=list(calendars)))
+        after = [_occurrence_fact(o) for o in following.occurrences]
+    ledgers = [lg for lg in schedule.ledgers.get(files[0][0].resolve(), []) if lg.ledger.year == year]
+    kinds = {e.id: e for e in plan.events}
+    events = []
+    for lg in ledgers:
+        for ev in lg.ledger.events:
+            on = day_of(ev.found or ev.held or ev.published or ev.approved or ev.reported)
+            if on is not None and first <= on <= last:
+                declared = kinds.get(ev.event)
+                events.append(report_doc.EventFact(kind=declared.kind if declared else ev.event, title=ev.title or (declared.trigger if declared else "") or ev.event, on=on, handling=ev.handling, conclusion=ev.conclusion))
+    completed = {r.rectification: r.completed for lg in ledgers for r in lg.ledger.rectifications if r.completed <= as_of}
+    people = {p.id: p for p in plan.people}
+    rectifications = tuple(
+        report_doc.RectificationFact(problem=r.problem or r.id, owner=people.get(r.owner, r.owner or ""), deadline=r.deadline, ongoing=r.ongoing, completed_on=completed.get(r.id))
+        for r in plan.rectifications
+    )
+    org = plan.organisation
+    return report_doc.ReportFacts(
+        org_name=org.name, unit=org.short_name or org.name, superior=org.superior, year=year, half=half, as_of=as_of,
+        occurrences=this_half, upcoming=tuple(open_now + after), events=tuple(sorted(events, key=lambda e: e.on)), rectifications=rectifications,
+    )
+
+
+def _occurrence_fact(occ) -> report_doc.OccurrenceFact:
+    record = occ.record
+    done_on = day_of(record.time) if record is not None and occ.status in (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING) else None
+    late = (done_on - occ.due).days if done_on is not None and occ.status == st.DONE_LATE else None
+    return report_doc.OccurrenceFact(
+        obligation=occ.obligation, period=occ.period, title=occ.title, owners=tuple(occ.owners), due=occ.due, provisional=occ.provisional,
+        status=occ.status, done_on=done_on, days_late=late, evidence_expected=tuple(occ.evidence),
+        evidence_recorded=tuple(e.type for e in record.evidence) if record is not None else (),
+    )

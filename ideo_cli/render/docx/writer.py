@@ -1,0 +1,131 @@
+"""Blocks → .docx bytes on the GB/T 9704 page, in one language, reproducibly.
+
+Same blocks and stamp, same bytes: the core properties carry the stamp
+(SOURCE_DATE_EPOCH), every zip entry one pinned time, entries in one order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from docx import Document
+from docx.enum.text import WD_COLOR_INDEX
+from lxml import etree
+
+from ideo_cli.i18n import msg, t
+from ideo_cli.render.docx import gbt9704 as gb
+from ideo_cli.render.docx.blocks import Addressee, Heading, Para, Signature, Title
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NUMERALS = "零一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    lang: str = "zh"
+    stamp: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)  # SOURCE_DATE_EPOCH
+    title: object = None  # the document's title for its properties (Message or str)
+
+
+def render_docx(blocks, options: DocxOptions) -> bytes:
+    document = Document()
+    gb.setup_styles(document)
+    gb.setup_page(document)
+    body = document.element.body
+    for paragraph in list(document.paragraphs):  # the template's empty first paragraph
+        body.remove(paragraph._p)
+    numbers = [0, 0, 0]
+    for block in blocks:
+        _write(document, block, numbers, options.lang)
+    _properties(document, options)
+    raw = io.BytesIO()
+    document.save(raw)
+    return _pinned(raw.getvalue(), options.stamp)
+
+
+def _write(document, block, numbers: list[int], lang: str) -> None:
+    if isinstance(block, Title):
+        document.add_paragraph(t(block.text, lang), style=gb.TITLE)
+        document.add_paragraph("", style=gb.BODY)  # 标题下空一行
+    elif isinstance(block, Addressee):
+        document.add_paragraph(t(msg("docx.addressee", name=block.text), lang), style=gb.ADDRESSEE)
+    elif isinstance(block, Heading):
+        level = min(max(block.level, 1), 3)
+        numbers[level - 1] += 1
+        for deeper in range(level, 3):
+            numbers[deeper] = 0
+        style = (gb.HEADING1, gb.HEADING2, gb.HEADING3)[level - 1]
+        document.add_paragraph(_numbered(level, numbers[level - 1], t(block.text, lang), lang), style=style)
+    elif isinstance(block, Para):
+        paragraph = document.add_paragraph(style=gb.BODY)
+        run = paragraph.add_run(t(block.text, lang))
+        if block.placeholder:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # to be filled in before the document is sent
+    elif isinstance(block, Signature):
+        document.add_paragraph("", style=gb.BODY)
+        document.add_paragraph("", style=gb.BODY)
+        document.add_paragraph(t(block.org, lang), style=gb.SIGNATURE)
+        document.add_paragraph(t(block.date, lang), style=gb.SIGNATURE)
+
+
+def _numbered(level: int, n: int, text: str, lang: str) -> str:
+    """一、 / （一） / 1. in Chinese; 1. / (1) / 1) in English."""
+    if lang == "zh":
+        numeral = chinese_numeral(n)
+        return (f"{numeral}、{text}", f"（{numeral}）{text}", f"{n}.{text}")[level - 1]
+    return (f"{n}. {text}", f"({n}) {text}", f"{n}) {text}")[level - 1]
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (headings stay below 100)."""
+    if n <= 10:
+        return _NUMERALS[n]
+    tens, ones = divmod(n, 10)
+    return (_NUMERALS[tens] if tens > 1 else "") + "十" + (_NUMERALS[ones] if ones else "")
+
+
+def _properties(document, options: DocxOptions) -> None:
+    stamp = options.stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    props = document.core_properties
+    props.author = "ideo"
+    props.last_modified_by = "ideo"
+    props.comments = ""
+    props.title = t(options.title, options.lang) if options.title is not None else ""
+    props.language = "zh-CN" if options.lang == "zh" else "en"
+    props.revision = 1
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+
+
+def _pinned(data: bytes, stamp: dt.datetime) -> bytes:
+    """The zip rewritten with one timestamp, without the template's thumbnail, and
+    the fonts named with their fallbacks in the font table."""
+    when = max(stamp.astimezone(dt.timezone.utc).replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/fontTable.xml":
+                content = _font_table(content)
+            pinned = zipfile.ZipInfo(info.filename, date_time=when)
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = 0o600 << 16
+            target.writestr(pinned, content)
+    return out.getvalue()
+
+
+def _font_table(xml: bytes) -> bytes:
+    """Each official font with ``w:altName`` (its fallback) and the GB2312 charset, so Word and WPS substitute right."""
+    root = etree.fromstring(xml)
+    for name, fallback in gb.font_table_entries():
+        font = etree.SubElement(root, f"{{{_W}}}font", {f"{{{_W}}}name": name})
+        if fallback:
+            etree.SubElement(font, f"{{{_W}}}altName", {f"{{{_W}}}val": fallback})
+        etree.SubElement(font, f"{{{_W}}}charset", {f"{{{_W}}}val": "86"})
+        etree.SubElement(font, f"{{{_W}}}family", {f"{{{_W}}}val": "roman" if name not in (gb.HEADING1_FONT,) else "modern"})
+        etree.SubElement(font, f"{{{_W}}}pitch", {f"{{{_W}}}val": "variable"})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
