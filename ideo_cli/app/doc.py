@@ -152,10 +152,15 @@ def _facts(files, year: int, half: int, as_of: dt.date, calendars) -> report_doc
         report_doc.RectificationFact(problem=r.problem or r.id, owner=people.get(r.owner, r.owner or ""), deadline=r.deadline, ongoing=r.ongoing, completed_on=completed.get(r.id))
         for r in plan.rectifications
     )
+    accountability = tuple(
+        report_doc.AccountabilityFact(subject=a.subject, form=a.form, decided=a.decided)
+        for lg in ledgers for a in lg.ledger.accountability if first <= a.decided <= last
+    )
     org = plan.organisation
     return report_doc.ReportFacts(
         org_name=org.name, unit=org.short_name or org.name, superior=org.superior, year=year, half=half, as_of=as_of,
         occurrences=this_half, upcoming=tuple(open_now + after), events=tuple(sorted(events, key=lambda e: e.on)), rectifications=rectifications,
+        accountability=tuple(sorted(accountability, key=lambda a: a.decided)),
     )
 
 
@@ -164,7 +169,7 @@ def _occurrence_fact(occ) -> report_doc.OccurrenceFact:
     done_on = day_of(record.time) if record is not None and occ.status in (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING) else None
     late = (done_on - occ.due).days if done_on is not None and occ.status == st.DONE_LATE else None
     return report_doc.OccurrenceFact(
-        obligation=occ.obligation, period=occ.period, title=occ.title, owners=tuple(occ.owners), due=occ.due, provisional=occ.provisional,
+        obligation=occ.obligation, period=occ.period, title=occ.title, kind=occ.kind, owners=tuple(occ.owners), due=occ.due, provisional=occ.provisional,
         status=occ.status, done_on=done_on, days_late=late, evidence_expected=tuple(occ.evidence),
         evidence_recorded=tuple(e.type for e in record.evidence) if record is not None else (),
     )

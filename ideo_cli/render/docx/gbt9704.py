@@ -34,8 +34,13 @@ SIZE_4 = Pt(14)  # 4号: page numbers
 # ---- the grid: one line = 225 mm / 22; one character = 156 mm / 28
 TWIPS_PER_MM = 1440 / 25.4
 LINE_PITCH_TWIPS = int(BLOCK_HEIGHT_MM * TWIPS_PER_MM / LINES)  # 579
-_CHAR_PITCH_PT = BLOCK_WIDTH_MM / 25.4 * 72 / CHARS  # 15.79 pt
-CHAR_SPACE = round((_CHAR_PITCH_PT - SIZE_3.pt) * 4096)  # w:charSpace: 1/4096 pt relative to 3号
+CHAR_PITCH_PT = BLOCK_WIDTH_MM / 25.4 * 72 / CHARS  # 15.79 pt
+# 28 characters a line: 3号 (16 pt) glyphs 0.25 pt closer (w:spacing -5 twentieths) advance 15.75 pt,
+# 28 of them fit the 442 pt line and 29 do not.  Not the character grid (docGrid
+# linesAndChars with a negative w:charSpace): LibreOffice puts each 16 pt glyph into
+# two 15.8 pt grid cells and prints 14 characters a line; Word and WPS honour both.
+CONDENSE_TWENTIETHS = -5
+GRID_TYPE = "lines"
 PAGE_NUMBER_GAP_MM = 7  # the number's dashes stand 7 mm below the text block
 
 # ---- fonts: the official name and what stands in for it where it is missing
@@ -97,9 +102,9 @@ def setup_page(document) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect_pr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), GRID_TYPE)
     grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+    grid.attrib.pop(qn("w:charSpace"), None)
     document.settings.odd_and_even_pages_header_footer = True
     lang = document.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
@@ -146,10 +151,15 @@ def _field(paragraph, instruction: str) -> None:
 def setup_styles(document) -> None:
     """The paragraph styles the writer uses; Normal is the body (3号 仿宋_GB2312 on the grid)."""
     styles = document.styles
+    _doc_defaults(document)
     normal = styles["Normal"]
     _base(normal, BODY_FONT, SIZE_3, LATIN_FONT)
     _add(styles, BODY, BODY_FONT, SIZE_3, latin=LATIN_FONT, first_line=2)
-    _add(styles, TITLE, TITLE_FONT, SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, outline=None)
+    title = _add(styles, TITLE, TITLE_FONT, SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER)
+    title.paragraph_format.line_spacing = Pt(SIZE_2.pt * 1.5)  # 2号 lines off the body grid: one title line is not two grid lines
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    title.element.get_or_add_pPr().insert(0, snap)
     _add(styles, ADDRESSEE, BODY_FONT, SIZE_3, latin=LATIN_FONT)
     _add(styles, HEADING1, HEADING1_FONT, SIZE_3, first_line=2, outline=0)
     _add(styles, HEADING2, HEADING2_FONT, SIZE_3, first_line=2, outline=1)
@@ -159,14 +169,60 @@ def setup_styles(document) -> None:
     number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # the footer is off the grid
 
 
+def _doc_defaults(document) -> None:
+    """3号 仿宋 as the document default: the grid's character pitch (w:charSpace) counts from this size."""
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        root.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is not None:
+        rpr_default.remove(rpr)
+    rpr = OxmlElement("w:rPr")
+    rpr_default.append(rpr)
+    fonts = OxmlElement("w:rFonts")
+    for attr, value in (("ascii", LATIN_FONT), ("hAnsi", LATIN_FONT), ("eastAsia", BODY_FONT), ("cs", LATIN_FONT)):
+        fonts.set(qn(f"w:{attr}"), value)
+    rpr.append(fonts)
+    for tag in ("w:kern", "w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0" if tag == "w:kern" else str(int(SIZE_3.pt * 2)))
+        rpr.append(element)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+
+
 def _base(style, font: str, size, latin: str | None = None) -> None:
     style.font.size = size
     set_fonts(style.element, font, latin)
+    if size == SIZE_3:
+        _condense(style.element.get_or_add_rPr())
     fmt = style.paragraph_format
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Twips(LINE_PITCH_TWIPS)  # exactly one grid line: 22 lines a page in any viewer
     fmt.widow_control = False
+
+
+def _condense(rpr) -> None:
+    """w:spacing in its schema place (before w:w / w:kern / w:position / w:sz)."""
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = OxmlElement("w:spacing")
+        later = next((rpr.find(qn(tag)) for tag in ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:lang") if rpr.find(qn(tag)) is not None), None)
+        if later is not None:
+            later.addprevious(spacing)
+        else:
+            rpr.append(spacing)
+    spacing.set(qn("w:val"), str(CONDENSE_TWENTIETHS))
 
 
 def _add(styles, name: str, font: str, size, latin: str | None = None, align=None, first_line: int = 0, right: int = 0, outline: int | None = None):

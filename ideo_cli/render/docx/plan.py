@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ideo_cli.i18n import msg
 from ideo_cli.render.docx.blocks import Heading, Para, Signature, Title
-from ideo_cli.render.docx.words import RESPONSES, frequency, full_date, month_day, person
+from ideo_cli.render.docx.words import RESPONSES, frequency, full_date, month_day, owner_names, person
 
 # the documents' grouping of the obligation kinds (O1 … O13), in the order a 实施方案 lists them
 GROUPS = (
@@ -92,14 +92,11 @@ def _duties(plan) -> list:
     if group is not None:
         out.append(Heading(2, msg("docx.plan.h-group")))
         names = lambda ids: [person(people[i]) for i in ids if i in people]  # noqa: E731
-        parts = [msg("docx.plan.group-set-up", name=group.name or msg("docx.plan.group-default-name"))]
-        if group.leader in people:
-            parts.append(msg("docx.plan.group-leader", leader=person(people[group.leader])))
-        if group.deputies:
-            parts.append(msg("docx.plan.group-deputies", deputies=names(group.deputies)))
-        if group.members or group.member_posts:
-            parts.append(msg("docx.plan.group-members", members=names(group.members) + list(group.member_posts)))
-        out.append(Para(msg("docx.sentences", parts=parts)))
+        leader = msg("docx.plan.group-leader", leader=person(people[group.leader])) if group.leader in people else ""
+        deputies = msg("docx.plan.group-deputies", deputies=names(group.deputies)) if group.deputies else ""
+        members = [people[i].name for i in group.members if i in people] + list(group.member_posts)
+        listed = msg("docx.plan.group-members", members=members) if members else ""
+        out.append(Para(msg("docx.plan.group-line", name=group.name or msg("docx.plan.group-default-name"), leader=leader, deputies=deputies, members=listed)))
         office = group.office
         if office is not None and (office.located_in or office.director):
             director = msg("docx.plan.office-director", director=person(people[office.director])) if office.director in people else ""
@@ -140,7 +137,7 @@ def _obligation_line(ob, occs, people):
         deadlines = msg("docx.plan.deadline-one", date=dates[0])
     else:
         deadlines = msg("docx.plan.deadlines", dates=dates)
-    owners = [person(people[i]) for i in ob.owner if i in people] or list(ob.owner)
+    owners = owner_names([people[i] for i in ob.owner if i in people]) or list(ob.owner)
     return msg("docx.plan.obligation-line", title=ob.title, frequency=frequency(ob.recurrence), deadlines=deadlines, owners=owners, materials=_materials(ob.evidence))
 
 
@@ -154,14 +151,14 @@ def _safeguards(plan) -> list:
     if plan.events:
         out.append(Heading(2, msg("docx.plan.h-procedures")))
         for ev in plan.events:
-            actors = [person(people[i]) for i in ev.actors if i in people] or [msg("docx.plan.group-default-name")]
+            actors = owner_names([people[i] for i in ev.actors if i in people]) or [msg("docx.plan.group-default-name")]
             response = msg(f"docx.response.{RESPONSES.get(ev.response, 'promptly')}")
             days = msg("docx.plan.event-days", days=ev.days) if ev.days is not None else ""
             report = msg("docx.plan.event-report-to", to=list(ev.report_to)) if ev.report_to else ""
             out.append(Para(msg("docx.plan.event-line", kind=ev.kind, trigger=ev.trigger or ev.title or ev.kind, actors=actors, response=response, days=days, report=report)))
     out.append(Heading(2, msg("docx.plan.h-accountability")))
     accountable = [p for p in plan.people if "纪检" in p.roles]
-    out.append(Para(msg("docx.plan.accountability-line", who=[person(p) for p in accountable]) if accountable else msg("docx.plan.accountability-generic")))
+    out.append(Para(msg("docx.plan.accountability-line", who=owner_names(accountable)) if accountable else msg("docx.plan.accountability-generic")))
     if plan.rectifications:
         out.append(Heading(2, msg("docx.plan.h-rectifications")))
         for r in plan.rectifications:

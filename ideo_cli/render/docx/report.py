@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ideo_cli.i18n import msg
 from ideo_cli.ledger import status as st
 from ideo_cli.render.docx.blocks import Addressee, Heading, Para, Signature, Title
-from ideo_cli.render.docx.words import full_date, half_name, month_day, person
+from ideo_cli.render.docx.words import full_date, half_name, month_day, owner_names, person, verb
 
 ACHIEVED = (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING)
 
@@ -25,6 +25,7 @@ class OccurrenceFact:
     obligation: str
     period: str
     title: str
+    kind: str  # O1 … O13
     owners: tuple  # Person-like (name, post)
     due: dt.date
     provisional: bool
@@ -42,6 +43,13 @@ class EventFact:
     on: dt.date | None
     handling: str | None
     conclusion: str | None
+
+
+@dataclass(frozen=True)
+class AccountabilityFact:
+    subject: str
+    form: str  # 提醒、批评教育 … 组织处理、纪律处分
+    decided: dt.date
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class ReportFacts:
     occurrences: tuple[OccurrenceFact, ...]  # due or done in the half
     upcoming: tuple[OccurrenceFact, ...]  # the next half's schedule
     events: tuple[EventFact, ...] = ()  # in the half
+    accountability: tuple[AccountabilityFact, ...] = ()  # decided in the half
     rectifications: tuple[RectificationFact, ...] = ()
 
 
@@ -93,13 +102,15 @@ def _work(facts: ReportFacts, half) -> list:
     out: list = []
     for title, occs in done.items():
         dates = [month_day(o.done_on) for o in sorted(occs, key=lambda o: o.done_on)]
-        out.append(Para(msg("docx.report.done-line", half=half, title=title, n=len(occs), dates=dates)))
+        out.append(Para(msg("docx.report.done-line", half=half, verb=verb(occs[0].kind), title=title, n=len(occs), dates=dates)))
     if not done:
         out.append(Para(msg("docx.report.nothing-done", half=half)))
     for ev in facts.events:
         when = month_day(ev.on) if ev.on else msg("docx.report.undated")
         handling = msg("docx.report.event-handling", handling=ev.handling) if ev.handling else msg("docx.placeholder", what=msg("docx.report.fill-handling"))
         out.append(Para(msg("docx.report.event-line", kind=ev.kind, title=ev.title, date=when, handling=handling)))
+    for item in facts.accountability:
+        out.append(Para(msg("docx.report.accountability-line", subject=item.subject, form=item.form, date=month_day(item.decided))))
     out.append(Para(msg("docx.placeholder", what=msg("docx.report.fill-work")), placeholder=True))
     return out
 
@@ -132,7 +143,8 @@ def _problems(facts: ReportFacts) -> list:
 def _next(facts: ReportFacts) -> list:
     out: list = []
     for occ in sorted(facts.upcoming, key=lambda o: (o.due, o.title)):
-        out.append(Para(msg("docx.report.next-line", title=occ.title, date=month_day(occ.due, occ.provisional), owners=[person(p) for p in occ.owners])))
+        day = month_day(occ.due, occ.provisional) if occ.due.year == facts.year else full_date(occ.due, occ.provisional)  # next year's: with its year
+        out.append(Para(msg("docx.report.next-line", title=occ.title, date=day, owners=[p.name for p in occ.owners])))
     if not facts.upcoming:
         out.append(Para(msg("docx.report.nothing-next")))
     out.append(Para(msg("docx.placeholder", what=msg("docx.report.fill-next")), placeholder=True))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ideo_cli.i18n import msg
 from ideo_cli.render.docx.blocks import Addressee, Heading, Para, Signature, Title
-from ideo_cli.render.docx.words import full_date
+from ideo_cli.render.docx.words import full_date, sentence
 
 
 @dataclass(frozen=True)
@@ -32,19 +32,19 @@ def blocks(facts: SelfCheckFacts) -> list:
         Para(msg("docx.self.summary", score=card.score, total=card.total_points, grade=card.grade, lost=round(sum(i.lost for i in card.items), 6))),
     ]
     if card.grade != card.grade_by_score:
-        out.append(Para(msg("score.grade-vetoed", by_score=card.grade_by_score, grade=card.grade)))
+        out.append(Para(sentence(msg("score.grade-vetoed", by_score=card.grade_by_score, grade=card.grade))))
     if card.loses_award:
-        out.append(Para(msg("score.loses-award")))
+        out.append(Para(sentence(msg("score.loses-award"))))
     if card.at_risk:
-        out.append(Para(msg("score.at-risk", points=card.at_risk, worst=round(card.score - card.at_risk, 6))))
+        out.append(Para(sentence(msg("score.at-risk", points=card.at_risk, worst=round(card.score - card.at_risk, 6)))))
     out.append(Heading(1, msg("docx.self.h-items")))
     for item in card.items:
         out.append(Heading(2, msg("docx.self.item-heading", title=item.title, points=item.points)))
         out.append(Para(msg("docx.self.item-score", awarded=item.awarded, method=msg(f"score.method.{item.method}"))))
         for d in item.deductions:
-            out.append(Para(msg("score.deduction-line", points=d.points, reason=d.reason)))
+            out.append(Para(sentence(msg("score.deduction-line", points=d.points, reason=d.reason))))
         for d in item.at_risk:
-            out.append(Para(msg("score.risk-line", points=d.points, reason=d.reason)))
+            out.append(Para(sentence(msg("score.risk-line", points=d.points, reason=d.reason))))
         if item.evidence:
             out.append(Para(msg("docx.self.evidence", files=list(item.evidence))))
     bonus = [b for b in card.bonus if b.awarded]
@@ -54,7 +54,10 @@ def blocks(facts: SelfCheckFacts) -> list:
     out.append(Heading(1, msg("docx.self.h-vetoes")))
     for veto in card.vetoes:
         if veto.triggered:
-            out.append(Para(msg("docx.self.veto-triggered", title=veto.title, grade=veto.grade or "")))
+            if veto.grade:
+                out.append(Para(msg("docx.self.veto-grade", title=veto.title, grade=veto.grade)))
+            else:
+                out.append(Para(msg("docx.self.veto-triggered", title=veto.title)))
             out += [Para(msg("docx.self.veto-cause", reason=c.reason)) for c in veto.causes]
         else:
             out.append(Para(msg("docx.self.veto-clear", title=veto.title)))

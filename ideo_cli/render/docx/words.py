@@ -17,14 +17,35 @@ def month_day(day: dt.date, provisional: bool = False):
     return msg("docx.provisional", date=text) if provisional else text
 
 
-def full_date(day: dt.date):
+def full_date(day: dt.date, provisional: bool = False):
     """成文日期: "2026年6月30日"."""
-    return msg("docx.full-date", year=day.year, month=day.month, day=day.day)
+    text = msg("docx.full-date", year=day.year, month=day.month, day=day.day)
+    return msg("docx.provisional", date=text) if provisional else text
 
 
 def person(p) -> object:
     """"镇党委书记陈林" (post then name), or the name alone."""
     return msg("docx.person", post=p.post, name=p.name) if getattr(p, "post", "") else p.name
+
+
+def owner_names(people) -> list:
+    """One owner with the post ("镇党委书记陈林"); several by name alone, since a post may itself hold "、"."""
+    people = list(people)
+    return [person(people[0])] if len(people) == 1 else [p.name for p in people]
+
+
+# obligation kind → the verb a report puts before its title ("召开党委会专题研究意识形态工作1次")
+VERBS = {"O1": "convene", "O3": "convene", "O10": "convene", "O2": "carry-out", "O4": "carry-out", "O6": "carry-out",
+         "O7": "carry-out", "O9": "carry-out", "O13": "carry-out", "O12": "complete"}
+
+
+def verb(kind: str):
+    return msg(f"docx.verb.{VERBS[kind]}") if kind in VERBS else ""
+
+
+def sentence(text):
+    """A line the engine words without a full stop, ended as a sentence."""
+    return msg("docx.sentence", text=text)
 
 
 def frequency(recurrence: str):
