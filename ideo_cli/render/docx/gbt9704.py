@@ -159,7 +159,7 @@ def setup_styles(document) -> None:
     title.paragraph_format.line_spacing = Pt(SIZE_2.pt * 1.5)  # 2号 lines off the body grid: one title line is not two grid lines
     snap = OxmlElement("w:snapToGrid")
     snap.set(qn("w:val"), "0")
-    title.element.get_or_add_pPr().insert(0, snap)
+    title.element.get_or_add_pPr().find(qn("w:spacing")).addprevious(snap)  # schema order: snapToGrid before spacing
     _add(styles, ADDRESSEE, BODY_FONT, SIZE_3, latin=LATIN_FONT)
     _add(styles, HEADING1, HEADING1_FONT, SIZE_3, first_line=2, outline=0)
     _add(styles, HEADING2, HEADING2_FONT, SIZE_3, first_line=2, outline=1)
@@ -210,6 +210,10 @@ def _base(style, font: str, size, latin: str | None = None) -> None:
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Twips(LINE_PITCH_TWIPS)  # exactly one grid line: 22 lines a page in any viewer
     fmt.widow_control = False
+    # no punctuation hanging past the right edge of the block (w:overflowPunct off; LibreOffice's default hangs it)
+    hang = OxmlElement("w:overflowPunct")
+    hang.set(qn("w:val"), "0")
+    style.element.get_or_add_pPr().find(qn("w:spacing")).addprevious(hang)
 
 
 def _condense(rpr) -> None:
