@@ -49,6 +49,8 @@ def run(options: DocOptions) -> CommandResult:
         raise UsageError(msg("docx.unknown-kind", kind=options.kind, known=list(KINDS)))
     if not MIN_YEAR <= options.year <= MAX_YEAR:
         raise UsageError(msg("docx.bad-year", year=options.year, low=MIN_YEAR, high=MAX_YEAR))
+    if options.kind == "self-check" and options.calendars:  # scored as `ideo score` scores: its calendars
+        raise UsageError(msg("docx.calendar-not-for-self-check"))
     as_of = parse_date_option("--as-of", options.as_of_text) if options.as_of_text else today_from_env()
     half = parse_period(options.period, options.year, as_of)
     files = plan_files([options.path])
