@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.schedule import load_schedule
+from ideo_cli.app.inputs import parse_date_option
+from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.i18n import Message, msg, t
 
 FILE_SUFFIX = ".ics"
@@ -48,6 +49,7 @@ class IcsCommandOptions:
     per_person: bool = False
     profile: str = "import"
     calendars: list[Path] = field(default_factory=list)
+    as_of: str | None = None  # --as-of / --today: statuses (SUMMARY marks) as of this day
     lang: str = "zh"
     workers: int | None = None  # None: as many as pay off (see render/occurrences/ics/batch.py)
 
@@ -56,11 +58,12 @@ def run(options: IcsCommandOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env
     from ideo_cli.fsutil import MANIFEST_NAME, ManifestError, manifest_bytes, read_manifest
     from ideo_cli.render.occurrences.ics.batch import CalendarFile, PlanJob, Revision, render_batch
-    from ideo_cli.render.occurrences.ics.identity import calendar_uid, uid_namespace
+    from ideo_cli.schedule.identity import calendar_uid, uid_namespace
     from ideo_cli.render.occurrences.ics.split import split_by_person
 
     lang = options.lang
-    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang)
+    as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
+    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang, as_of)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, _ = loaded
@@ -141,7 +144,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
         notes.append(msg("ics.skipped-empty", n=len(skipped), names=listed))
     if stale:
         notes.append(msg("ics.removed-stale", n=len(stale)))
-    return CommandResult(outputs=outputs, output_dir=out_dir, notes=notes, errors=list(schedule.warnings))
+    return CommandResult(outputs=outputs, output_dir=out_dir, notes=notes, errors=list(schedule.warnings), stderr=findings_report(schedule, lang))
 
 
 # --------------------------------------------------------------------------- checks before writing

@@ -26,6 +26,7 @@ _OPTIONS = {
     "--output": ("output", "one"), "-o": ("output", "one"),
     "--color": ("color", "one"),
     "--today": ("today", "one"),
+    "--as-of": ("today", "one"),
     "--exclude": ("exclude", "many"),
     "--tree": ("tree", "flag"),
 }
