@@ -25,7 +25,8 @@ from ideo_cli.render.docx import plan as plan_doc
 from ideo_cli.render.docx import report as report_doc
 from ideo_cli.render.docx import self_check as self_check_doc
 from ideo_cli.schedule.expand import DateRange
-from ideo_cli.scoring.adapt import plan_files
+from ideo_cli.scoring.adapt import ScoringInputError, plan_files
+from ideo_cli.year import YearError, YearOptions, compute_years
 
 KINDS = ("plan", "report", "self-check")
 _PERIOD = re.compile(r"^(\d{4})H([12])$")
@@ -49,8 +50,6 @@ def run(options: DocOptions) -> CommandResult:
         raise UsageError(msg("docx.unknown-kind", kind=options.kind, known=list(KINDS)))
     if not MIN_YEAR <= options.year <= MAX_YEAR:
         raise UsageError(msg("docx.bad-year", year=options.year, low=MIN_YEAR, high=MAX_YEAR))
-    if options.kind == "self-check" and options.calendars:  # scored as `ideo score` scores: its calendars
-        raise UsageError(msg("docx.calendar-not-for-self-check"))
     as_of = parse_date_option("--as-of", options.as_of_text) if options.as_of_text else today_from_env()
     half = parse_period(options.period, options.year, as_of)
     files = plan_files([options.path])
@@ -108,7 +107,10 @@ def _self_check_blocks(files, options: DocOptions, as_of: dt.date):
     rubric, failed = read_rubric(options.rubric or Path("sample"), options.lang)
     if failed is not None:
         return failed
-    units = observations_from_schedule(files, options.year, as_of)  # the same observations `ideo score` scores
+    try:
+        units = observations_from_schedule(files, options.year, as_of, options.calendars)  # the same observations `ideo score` scores
+    except ScoringInputError as exc:
+        raise ScheduleError(exc.results, exc.message) from None
     card = score_unit(rubric, units[0])
     org = load_plan(*files[0]).plan.organisation
     facts = self_check_doc.SelfCheckFacts(card=card, org_name=org.name, superior=org.superior, dated=as_of)
@@ -117,46 +119,36 @@ def _self_check_blocks(files, options: DocOptions, as_of: dt.date):
 
 # ---- the report's facts: the one place that reads the unit's year ------------------
 def _facts(files, year: int, half: int, as_of: dt.date, calendars) -> report_doc.ReportFacts:
-    """The half year's facts from the schedule annotated with the ledger (``build_schedule(today=as_of)``).
-
-    The lead's unit year (``ideo_cli.year.compute_years``) states the same facts
-    (status, done_on, evidence_files, days_late, rectifications, events); when it
-    is on main, this function is re-pointed there and the document is unchanged.
-    """
-    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), calendars=list(calendars), today=as_of))
-    loaded = schedule.plans[0]
-    plan = loaded.plan
+    """The half year's facts as the unit year states them (``compute_years``): each occurrence's
+    status, done_on, days_late and evidence; the ledger's events and 问责; the rectifications' states.
+    The span runs to the end of the next half, whose schedule is the report's 下步打算."""
     first, last = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
-    facts = [_occurrence_fact(o) for o in schedule.occurrences]
+    following = DateRange(dt.date(year, 7, 1), dt.date(year, 12, 31)) if half == 1 else DateRange(dt.date(year + 1, 1, 1), dt.date(year + 1, 6, 30))
+    unit = _unit_year(files, DateRange(dt.date(year, 1, 1), following.last), as_of, calendars)
+    plan = unit.plan.plan
+    facts = [_occurrence_fact(o) for o in unit.occurrences]
 
     def belongs(f) -> bool:  # to the half it was done in, or (not done) the half it falls due in
         return first <= (f.done_on or f.due) <= last
 
-    this_half = tuple(f for f in facts if belongs(f))
+    this_half = tuple(f for f in facts if f.due.year == year and belongs(f))
     open_now = [f for f in this_half if f.done_on is None and f.status in (st.PENDING, st.IN_PROGRESS)]
-    if half == 1:
-        after = [f for f in facts if f.done_on is None and dt.date(year, 7, 1) <= f.due <= dt.date(year, 12, 31)]
-    else:
-        following = build_schedule(ScheduleOptions(files=files, span=DateRange(dt.date(year + 1, 1, 1), dt.date(year + 1, 6, 30)), calendars=list(calendars)))
-        after = [_occurrence_fact(o) for o in following.occurrences]
-    ledgers = [lg for lg in schedule.ledgers.get(files[0][0].resolve(), []) if lg.ledger.year == year]
+    after = [f for f in facts if f.done_on is None and following.first <= f.due <= following.last]
     kinds = {e.id: e for e in plan.events}
     events = []
-    for lg in ledgers:
-        for ev in lg.ledger.events:
-            on = day_of(ev.found or ev.held or ev.published or ev.approved or ev.reported)
-            if on is not None and first <= on <= last:
-                declared = kinds.get(ev.event)
-                events.append(report_doc.EventFact(kind=declared.kind if declared else ev.event, title=ev.title or (declared.trigger if declared else "") or ev.event, on=on, handling=ev.handling, conclusion=ev.conclusion))
-    completed = {r.rectification: r.completed for lg in ledgers for r in lg.ledger.rectifications if r.completed <= as_of}
-    people = {p.id: p for p in plan.people}
-    rectifications = tuple(
-        report_doc.RectificationFact(problem=r.problem or r.id, owner=people.get(r.owner, r.owner or ""), deadline=r.deadline, ongoing=r.ongoing, completed_on=completed.get(r.id))
-        for r in plan.rectifications
-    )
+    for entry in unit.events:
+        ev = entry.record
+        on = day_of(ev.found or ev.held or ev.published or ev.approved or ev.reported)
+        if on is not None and first <= on <= last:
+            declared = kinds.get(ev.event)
+            events.append(report_doc.EventFact(kind=declared.kind if declared else ev.event, title=ev.title or (declared.trigger if declared else "") or ev.event, on=on, handling=ev.handling, conclusion=ev.conclusion))
     accountability = tuple(
-        report_doc.AccountabilityFact(subject=a.subject, form=a.form, decided=a.decided)
-        for lg in ledgers for a in lg.ledger.accountability if first <= a.decided <= last
+        report_doc.AccountabilityFact(subject=e.record.subject, form=e.record.form, decided=e.record.decided)
+        for e in unit.accountability if first <= e.record.decided <= last
+    )
+    rectifications = tuple(
+        report_doc.RectificationFact(problem=r.problem or r.id, owner=r.owner, deadline=r.deadline, ongoing=r.ongoing, completed_on=r.completed_on)
+        for r in unit.rectifications
     )
     org = plan.organisation
     return report_doc.ReportFacts(
@@ -166,12 +158,21 @@ def _facts(files, year: int, half: int, as_of: dt.date, calendars) -> report_doc
     )
 
 
+def _unit_year(files, span: DateRange, as_of: dt.date, calendars):
+    try:
+        result = compute_years(YearOptions(plans=files, as_of=as_of, span=span, calendars=list(calendars)))
+    except YearError as exc:
+        raise ScheduleError(message=exc.message) from None
+    broken = list(result.broken) + [r for unit in result.units for r in unit.broken_ledgers]
+    if broken:
+        raise ScheduleError(sorted(broken, key=lambda r: r.file))
+    return result.units[0]
+
+
 def _occurrence_fact(occ) -> report_doc.OccurrenceFact:
-    record = occ.record
-    done_on = day_of(record.time) if record is not None and occ.status in (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING) else None
-    late = (done_on - occ.due).days if done_on is not None and occ.status == st.DONE_LATE else None
+    done = occ.status in (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING)
     return report_doc.OccurrenceFact(
         obligation=occ.obligation, period=occ.period, title=occ.title, kind=occ.kind, owners=tuple(occ.owners), due=occ.due, provisional=occ.provisional,
-        status=occ.status, done_on=done_on, days_late=late, evidence_expected=tuple(occ.evidence),
-        evidence_recorded=tuple(e.type for e in record.evidence) if record is not None else (),
+        status=occ.status, done_on=occ.done_on if done else None, days_late=occ.days_late if occ.status == st.DONE_LATE else None,
+        evidence_expected=tuple(occ.evidence), evidence_recorded=tuple(e.type for e in occ.record.evidence) if occ.record is not None else (),
     )
