@@ -380,6 +380,17 @@ def test_printed_pages_are_a4_numbered_and_inside_the_text_block(printed, kind):
         else:
             assert left + 4 * mm <= min(w[0] for w in footer) <= left + 7 * mm, (number, footer)
         assert min(w[1] for w in footer) >= bottom + 5 * mm  # the number stands ~7 mm below the block
+    # the signature (issuer, date) never stands alone on the last page: text keeps with it
+    by_line: dict[int, list] = {}
+    for w in pages[-1]:
+        if w[1] < bottom:
+            by_line.setdefault(round(w[3]), []).append(w)  # one baseline, one line (digits and CJK are separate words)
+    assert len(by_line) >= 3, by_line
+    issuer, date = (sorted(by_line[y], key=lambda w: w[0]) for y in sorted(by_line)[-2:])
+    assert "".join(w[4] for w in issuer) == "中共小寨坝镇委员会" and "".join(w[4] for w in date).startswith("2026年")
+    # GB/T 9704 7.3.5.2: the issuer two characters in from the right, the date starting two characters right of it
+    assert abs(right - issuer[-1][2] - 2 * 15.75) < mm, issuer
+    assert abs(date[0][0] - issuer[0][0] - 2 * 15.75) < mm, (issuer, date)
 
 
 def test_printed_body_has_28_characters_a_line(printed):

@@ -47,7 +47,7 @@ class Para:
 
 @dataclass(frozen=True)
 class Signature:
-    """发文机关署名 and 成文日期 (Arabic numerals), right-aligned, four characters in from the right."""
+    """发文机关署名 and 成文日期 (Arabic numerals), placed as GB/T 9704 7.3.5.2 places them (no seal)."""
 
     org: Text
     date: Text

@@ -40,6 +40,8 @@ CHAR_PITCH_PT = BLOCK_WIDTH_MM / 25.4 * 72 / CHARS  # 15.79 pt
 # linesAndChars with a negative w:charSpace): LibreOffice puts each 16 pt glyph into
 # two 15.8 pt grid cells and prints 14 characters a line; Word and WPS honour both.
 CONDENSE_TWENTIETHS = -5
+CHAR_WIDTH_PT = 16 + CONDENSE_TWENTIETHS / 20  # one body character as set: 15.75 pt
+BLOCK_WIDTH_PT = BLOCK_WIDTH_MM / 25.4 * 72
 GRID_TYPE = "lines"
 PAGE_NUMBER_GAP_MM = 7  # the number's dashes stand 7 mm below the text block
 
@@ -164,7 +166,7 @@ def setup_styles(document) -> None:
     _add(styles, HEADING1, HEADING1_FONT, SIZE_3, first_line=2, outline=0)
     _add(styles, HEADING2, HEADING2_FONT, SIZE_3, first_line=2, outline=1)
     _add(styles, HEADING3, BODY_FONT, SIZE_3, latin=LATIN_FONT, first_line=2, outline=2)
-    _add(styles, SIGNATURE, BODY_FONT, SIZE_3, latin=LATIN_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, right=4)
+    _add(styles, SIGNATURE, BODY_FONT, SIZE_3, latin=LATIN_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, right=2)
     number = _add(styles, PAGE_NUMBER, NUMBER_FONT, SIZE_4)
     number.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # the footer is off the grid
 

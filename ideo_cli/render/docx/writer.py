@@ -11,7 +11,8 @@ import zipfile
 from dataclasses import dataclass
 
 from docx import Document
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.shared import Pt
 from lxml import etree
 
 from ideo_cli.i18n import msg, t
@@ -64,10 +65,37 @@ def _write(document, block, numbers: list[int], lang: str) -> None:
         if block.placeholder:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # to be filled in before the document is sent
     elif isinstance(block, Signature):
-        document.add_paragraph("", style=gb.BODY)
-        document.add_paragraph("", style=gb.BODY)
-        document.add_paragraph(t(block.org, lang), style=gb.SIGNATURE)
-        document.add_paragraph(t(block.date, lang), style=gb.SIGNATURE)
+        _signature(document, t(block.org, lang), t(block.date, lang))
+
+
+def _signature(document, org: str, date: str) -> None:
+    """GB/T 9704 7.3.5.2 (no seal): one blank line below the text, the issuer's name two
+    characters in from the right, the date below it starting two characters further right;
+    a date longer than the name stands two in from the right and the name moves left.
+    The last lines of the text keep with it: the signature never stands alone on a page."""
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    org_width, date_width = _width(org), _width(date)
+    blank = document.add_paragraph("", style=gb.BODY)
+    blank.paragraph_format.keep_with_next = True
+    name = document.add_paragraph(org, style=gb.SIGNATURE)
+    name.paragraph_format.keep_with_next = True
+    day = document.add_paragraph(date, style=gb.SIGNATURE)
+    if org_width >= date_width + 2:
+        # the name ends two characters in; the date starts where the name starts, plus two:
+        # placed from the left, so its digits' width (font-dependent) cannot move its start
+        name.paragraph_format.right_indent = Pt(gb.CHAR_WIDTH_PT * 2)
+        day.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        day.paragraph_format.right_indent = Pt(-gb.CHAR_WIDTH_PT * 2)  # never wrapped where the digits set wider (a substituted font)
+        day.paragraph_format.left_indent = Pt(gb.BLOCK_WIDTH_PT - gb.CHAR_WIDTH_PT * org_width)
+    else:
+        day.paragraph_format.right_indent = Pt(gb.CHAR_WIDTH_PT * 2)
+        name.paragraph_format.right_indent = Pt(gb.CHAR_WIDTH_PT * (4 + date_width - org_width))
+
+
+def _width(text: str) -> float:
+    """Width in body characters: an ASCII letter or digit is half a character."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
 
 
 def _numbered(level: int, n: int, text: str, lang: str) -> str:
@@ -101,7 +129,7 @@ def _properties(document, options: DocxOptions) -> None:
 
 
 def _pinned(data: bytes, stamp: dt.datetime) -> bytes:
-    """The zip rewritten with one timestamp, without the template's thumbnail, and
+    """The zip rewritten with one timestamp (entries in python-docx's order), and
     the fonts named with their fallbacks in the font table."""
     when = max(stamp.astimezone(dt.timezone.utc).replace(tzinfo=None), dt.datetime(1980, 1, 1)).timetuple()[:6]
     source = zipfile.ZipFile(io.BytesIO(data))
