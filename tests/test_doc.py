@@ -79,7 +79,7 @@ def schedule_2026():
 # ---------------------------------------------------------------- the 实施方案
 def test_plan_title_sections_and_sources(plan_docx):
     text = paragraphs(plan_docx)
-    assert text[0] == "中共小寨坝镇委员会2026年意识形态工作责任制实施方案"
+    assert text[0] == "中共小寨坝镇委员会\n2026年意识形态工作责任制实施方案"  # broken where the sense allows
     for heading in ("一、总体要求", "二、责任分工", "三、工作安排", "四、保障措施"):
         assert heading in text, heading
     for group in ("（一）研究部署", "（二）学习教育", "（三）分析研判", "（四）通报报告", "（五）检查考核"):
@@ -133,7 +133,7 @@ def test_plan_marks_provisional_dates(out_dir):
 # ---------------------------------------------------------------- the 半年专题汇报
 def test_report_first_half_counts_dates_and_problems(report_h1):
     text = paragraphs(report_h1)
-    assert text[0] == "中共小寨坝镇委员会关于2026年上半年意识形态工作情况的报告"
+    assert text[0] == "中共小寨坝镇委员会关于\n2026年上半年意识形态工作情况的报告"
     assert "中共息烽县委员会：" in text  # the superior named in the plan
     assert "上半年召开党委会专题研究意识形态工作1次（6月12日）。" in text
     assert "上半年召开意识形态形势分析会2次（3月17日、6月13日）。" in text
@@ -193,7 +193,7 @@ def test_self_check_uses_the_score_engine(self_check, tmp_path):
     assert run.code in (0, 1), run
     card = json.loads(run.out)["scorecards"][0]
     text = paragraphs(self_check)
-    assert text[0] == "中共小寨坝镇委员会2026年意识形态工作责任制落实情况自查报告"
+    assert text[0] == "中共小寨坝镇委员会\n2026年意识形态工作责任制\n落实情况自查报告"
     summary = next(line for line in text if line.startswith("自查得分"))
     assert summary.startswith(f"自查得分{card['score']:g}分（满分100分），扣{sum(i['lost'] for i in card['items']):g}分，等次为“{card['grade']}”"), (summary, card["score"])
     for item in card["items"]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
+from docx.oxml import OxmlElement
 from lxml import etree
 
 from ideo_cli.i18n import msg, t
@@ -48,7 +49,11 @@ def render_docx(blocks, options: DocxOptions) -> bytes:
 
 def _write(document, block, numbers: list[int], lang: str) -> None:
     if isinstance(block, Title):
-        document.add_paragraph(t(block.text, lang), style=gb.TITLE)
+        title = document.add_paragraph(style=gb.TITLE)
+        for index, line in enumerate(t(block.text, lang).split("\n")):  # the catalogue breaks a long title where its sense allows
+            run = title.add_run(line)
+            if index:
+                run._r.insert(0, OxmlElement("w:br"))
         document.add_paragraph("", style=gb.BODY)  # 标题下空一行
     elif isinstance(block, Addressee):
         document.add_paragraph(t(msg("docx.addressee", name=block.text), lang), style=gb.ADDRESSEE)
@@ -120,7 +125,7 @@ def _properties(document, options: DocxOptions) -> None:
     props.author = "ideo"
     props.last_modified_by = "ideo"
     props.comments = ""
-    props.title = t(options.title, options.lang) if options.title is not None else ""
+    props.title = t(options.title, options.lang).replace("\n", "") if options.title is not None else ""
     props.language = "zh-CN" if options.lang == "zh" else "en"
     props.revision = 1
     props.created = stamp
