@@ -66,6 +66,8 @@ def _write(document, block, numbers: list[int], lang: str) -> None:
         document.add_paragraph(_numbered(level, numbers[level - 1], t(block.text, lang), lang), style=style)
     elif isinstance(block, Para):
         paragraph = document.add_paragraph(style=gb.BODY)
+        if lang != "zh":  # justified Latin text with Chinese names in it spreads into gaps: ragged right reads better
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         run = paragraph.add_run(t(block.text, lang))
         if block.placeholder:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # to be filled in before the document is sent
