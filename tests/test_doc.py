@@ -160,6 +160,32 @@ def test_report_second_half_late_items_events_and_next_year(report_h2):
     assert any(line.startswith("制定年度意识形态工作计划和中心组学习计划，于2027年3月31日") for line in text)
 
 
+def test_every_done_line_and_late_line_is_the_unit_years(report_h2):
+    """Counts, dates and days late in the second-half report, against ``compute_years`` itself."""
+    from ideo_cli.ledger import status as st
+    from ideo_cli.schedule.expand import DateRange
+    from ideo_cli.year import YearOptions, compute_years
+
+    unit = compute_years(YearOptions(plans=[(UNIT / "计划.yaml", "计划.yaml")], as_of=dt.date(2026, 12, 31), span=DateRange.year(2026))).units[0]
+    text = paragraphs(report_h2)
+    done: dict[str, list] = {}
+    for occ in unit.occurrences:
+        if occ.status in (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING) and occ.done_on and occ.done_on >= dt.date(2026, 7, 1):
+            done.setdefault(occ.title, []).append(occ.done_on)
+    assert done  # the example ledger has second-half records
+    for title, days in done.items():
+        line = next(line for line in text if line.startswith("下半年") and title + f"{len(days)}次（" in line)
+        for day in days:
+            assert f"{day.month}月{day.day}日" in line, (title, day, line)
+    late = [o for o in unit.occurrences if o.status == st.DONE_LATE and o.done_on >= dt.date(2026, 7, 1)]
+    assert late
+    for occ in late:
+        assert f"{occ.title}应于{occ.due.month}月{occ.due.day}日前完成，实际于{occ.done_on.month}月{occ.done_on.day}日完成，超期{occ.days_late}天。" in text
+    overdue = [o for o in unit.occurrences if o.status == st.OVERDUE and o.due >= dt.date(2026, 7, 1)]
+    for occ in overdue:
+        assert f"{occ.title}应于{occ.due.month}月{occ.due.day}日前完成，截至12月31日尚未完成。" in text
+
+
 def test_a_changed_ledger_changes_the_report(tmp_path):
     unit = tmp_path / "unit"
     shutil.copytree(UNIT, unit)
