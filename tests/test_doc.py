@@ -332,6 +332,17 @@ def test_a_broken_plan_is_located_and_nothing_is_written(tmp_path):
         assert not out.exists()
 
 
+def test_a_broken_rubric_is_located_and_nothing_is_written(tmp_path):
+    rubric = tmp_path / "细则.yaml"
+    rubric.write_text("格式版本: 1\n文件类型: 考核细则\n名称: 示例\n", encoding="utf-8")
+    out = tmp_path / "自查.docx"
+    run = run_ideo("doc", "self-check", UNIT, "--year", "2026", "--rubric", rubric, "-o", out)
+    assert run.code == 2, run
+    assert_no_traceback(run)
+    assert "细则.yaml:1:1" in run.err and "编号" in run.err, run
+    assert not out.exists()
+
+
 def test_refuses_to_write_onto_its_input(tmp_path):
     unit = tmp_path / "unit"
     shutil.copytree(UNIT, unit)

@@ -17,15 +17,19 @@ from pathlib import Path
 from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env
 from ideo_cli.app.result import EXIT_FATAL, CommandResult, OutputFile, UsageError
 from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError, ScheduleOptions, build_schedule
+from ideo_cli.app.score import read_rubric
 from ideo_cli.formats.ledger.model import day_of
+from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.i18n import msg
 from ideo_cli.ledger import status as st
+from ideo_cli.render.diagnostics import RenderOptions, render
 from ideo_cli.render.docx import DocxOptions, render_docx
 from ideo_cli.render.docx import plan as plan_doc
 from ideo_cli.render.docx import report as report_doc
 from ideo_cli.render.docx import self_check as self_check_doc
 from ideo_cli.schedule.expand import DateRange
-from ideo_cli.scoring.adapt import ScoringInputError, plan_files
+from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule, plan_files
+from ideo_cli.scoring.engine import score_unit
 from ideo_cli.year import YearError, YearOptions, compute_years
 
 KINDS = ("plan", "report", "self-check")
@@ -59,21 +63,18 @@ def run(options: DocOptions) -> CommandResult:
         raise UsageError(msg("docx.one-unit", path=options.path.as_posix(), plans=[shown for _p, shown in files]))
     try:
         if options.kind == "plan":
-            blocks, title = _plan_blocks(files, options, as_of)
+            blocks = _plan_blocks(files, options, as_of)
         elif options.kind == "report":
-            blocks, title = report_doc.blocks(_facts(files, options.year, half, as_of, options.calendars)), msg("docx.kind.report")
+            blocks = report_doc.blocks(_facts(files, options.year, half, as_of, options.calendars))
         else:
-            built = _self_check_blocks(files, options, as_of)
-            if isinstance(built, CommandResult):
-                return built
-            blocks, title = built
+            blocks = _self_check_blocks(files, options, as_of)
+            if isinstance(blocks, CommandResult):  # the rubric's located problems
+                return blocks
     except ScheduleError as exc:
         if exc.results:
-            from ideo_cli.render.diagnostics import RenderOptions, render
-
             return CommandResult(exit_code=EXIT_FATAL, stderr=render("text", exc.results, RenderOptions(lang=options.lang)).encode("utf-8"))
         return CommandResult(exit_code=EXIT_FATAL, errors=[exc.message])
-    data = render_docx(blocks, DocxOptions(lang=options.lang, stamp=now_from_env(), title=title))
+    data = render_docx(blocks, DocxOptions(lang=options.lang, stamp=now_from_env(), title=blocks[0].text))  # the Title block
     return CommandResult(outputs=[OutputFile(options.output, data)], notes=[msg("docx.wrote", path=options.output, kind=msg(f"docx.kind.{options.kind}"))])
 
 
@@ -95,15 +96,10 @@ def _plan_blocks(files, options: DocOptions, as_of: dt.date):
     schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(options.year), calendars=list(options.calendars)))
     loaded = schedule.plans[0]
     facts = plan_doc.PlanFacts(plan=loaded.plan, year=options.year, occurrences=tuple(schedule.occurrences), dated=as_of)
-    return plan_doc.blocks(facts), msg("docx.plan.title", org=loaded.plan.organisation.name, year=options.year)
+    return plan_doc.blocks(facts)
 
 
 def _self_check_blocks(files, options: DocOptions, as_of: dt.date):
-    from ideo_cli.app.score import read_rubric
-    from ideo_cli.formats.plan.load import load_plan
-    from ideo_cli.scoring.adapt import observations_from_schedule
-    from ideo_cli.scoring.engine import score_unit
-
     rubric, failed = read_rubric(options.rubric or Path("sample"), options.lang)
     if failed is not None:
         return failed
@@ -114,7 +110,7 @@ def _self_check_blocks(files, options: DocOptions, as_of: dt.date):
     card = score_unit(rubric, units[0])
     org = load_plan(*files[0]).plan.organisation
     facts = self_check_doc.SelfCheckFacts(card=card, org_name=org.name, superior=org.superior, dated=as_of)
-    return self_check_doc.blocks(facts), msg("docx.self.title", org=org.name, year=options.year)
+    return self_check_doc.blocks(facts)
 
 
 # ---- the report's facts: the one place that reads the unit's year ------------------
