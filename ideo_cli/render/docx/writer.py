@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.shared import Pt
-from docx.oxml import OxmlElement
 from lxml import etree
 
 from ideo_cli.i18n import msg, t
@@ -51,9 +50,9 @@ def _write(document, block, numbers: list[int], lang: str) -> None:
     if isinstance(block, Title):
         title = document.add_paragraph(style=gb.TITLE)
         for index, line in enumerate(t(block.text, lang).split("\n")):  # the catalogue breaks a long title where its sense allows
-            run = title.add_run(line)
             if index:
-                run._r.insert(0, OxmlElement("w:br"))
+                title.add_run().add_break()
+            title.add_run(line)
         document.add_paragraph("", style=gb.BODY)  # 标题下空一行
     elif isinstance(block, Addressee):
         document.add_paragraph(t(msg("docx.addressee", name=block.text), lang), style=gb.ADDRESSEE)
