@@ -74,7 +74,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
     by_file: dict[str, list] = {}
     for occ in schedule.occurrences:
         by_file.setdefault(occ.plan_file, []).append(occ)
-    problems = _Problems()
+    problems = IdentityProblems()
     names = _NameSet(problems)
     jobs: list[PlanJob] = []
     skipped: list[str] = []
@@ -82,7 +82,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
         org = loaded_plan.plan.organisation
         plan_id = loaded_plan.plan_id
         plan_occ = by_file.get(loaded_plan.file, [])
-        _check_identities(loaded_plan, plan_occ, uid_namespace(org.name, org.superior), calendar_uid, problems)
+        check_identities(loaded_plan, plan_occ, uid_namespace(org.name, org.superior), calendar_uid, problems)
         plan_where = (loaded_plan, ("organisation", "id"))
         if not problems.check_name(plan_id, *plan_where):
             continue
@@ -150,7 +150,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
 # --------------------------------------------------------------------------- checks before writing
 
 
-class _Problems:
+class IdentityProblems:
     """Located diagnostics collected before anything is written (exit 2)."""
 
     def __init__(self):
@@ -184,7 +184,7 @@ class _Problems:
 class _NameSet:
     """Every output path and folder, compared as a case-insensitive file system would."""
 
-    def __init__(self, problems: _Problems):
+    def __init__(self, problems: IdentityProblems):
         from ideo_cli.fsutil import MANIFEST_NAME
 
         self.problems = problems
@@ -203,7 +203,7 @@ class _NameSet:
         self.problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.name-collision", ident=_shown(ident), name=name + ("/" if directory else ""), other=other[0] + ("/" if other[1] else "")), msg("ics.name-collision-help"))
 
 
-def _check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: _Problems) -> None:
+def check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: IdentityProblems) -> None:
     """Two obligations with one id would be one event: refuse, pointing at the second."""
     first_line: dict[str, int] = {}
     for index, obligation in enumerate(loaded_plan.plan.obligations):

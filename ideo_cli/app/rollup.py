@@ -119,9 +119,9 @@ def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_o
     else:
         data = render_scores.render_xlsx(ranking, lang, title, now_from_env())
     if ranking.problems:
-        from ideo_cli.app.score import _diagnostics_result
+        from ideo_cli.app.score import diagnostics_result
 
-        stderr += _diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
+        stderr += diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
     code = EXIT_FINDINGS if prepared.findings or ranking.problems else EXIT_CLEAN
     if options.output is None:
         return CommandResult(exit_code=code, stdout=data, stderr=stderr)

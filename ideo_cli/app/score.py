@@ -59,7 +59,7 @@ def run(options: ScoreOptions) -> CommandResult:
     problems = [d for card in cards for d in card.problems]
     result = CommandResult(exit_code=EXIT_FINDINGS if problems else EXIT_CLEAN)
     if problems:
-        result.stderr = _diagnostics_result(problems, {}, lang, EXIT_FINDINGS).stderr
+        result.stderr = diagnostics_result(problems, {}, lang, EXIT_FINDINGS).stderr
     if options.output is None:
         result.stdout = data
     else:
@@ -81,7 +81,7 @@ def read_rubric(option: Path, lang: str):
     try:
         return load_rubric(path, shown), None
     except RubricError as exc:
-        return None, _diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
+        return None, diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
 
 
 def _width() -> int:
@@ -130,7 +130,7 @@ def apply_assumptions(units, assumptions):
     return out
 
 
-def _diagnostics_result(diagnostics, sources: dict[str, str], lang: str, code: int) -> CommandResult:
+def diagnostics_result(diagnostics, sources: dict[str, str], lang: str, code: int) -> CommandResult:
     from ideo_cli.app.inputs import read_source
     from ideo_cli.diagnostics import FileResult
     from ideo_cli.render.diagnostics import RenderOptions, render

@@ -66,10 +66,10 @@ def terminal_width(explicit: int | None = None) -> int:
 def settle_identities(schedule):
     """Give each occurrence its calendar UID's namespace, so ``uid`` in every output is the
     calendar's; two obligations with one id (one UID for two things) are IDEO302 problems."""
-    from ideo_cli.app.ics import _check_identities, _Problems
+    from ideo_cli.app.ics import check_identities, IdentityProblems
     from ideo_cli.schedule.identity import calendar_uid, uid_namespace
 
-    problems = _Problems()
+    problems = IdentityProblems()
     by_plan: dict[str, list] = {}
     for occ in schedule.occurrences:
         by_plan.setdefault(occ.plan_file, []).append(occ)
@@ -77,7 +77,7 @@ def settle_identities(schedule):
         org = loaded_plan.plan.organisation
         namespace = uid_namespace(org.name, org.superior)
         mine = by_plan.get(loaded_plan.file, [])  # their namespace is set by the expander
-        _check_identities(loaded_plan, mine, namespace, calendar_uid, problems)
+        check_identities(loaded_plan, mine, namespace, calendar_uid, problems)
     return problems
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ideo_cli import __version__
-from ideo_cli.rollup.summary import SummaryError, ledger_files, read_summaries, summary_of
+from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, ledger_files, read_summaries, summary_of
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.usercache import SummaryCache, content_key
 from ideo_cli.year import YearOptions, compute_years
@@ -46,7 +46,7 @@ def _evidence_stamps(unit_year) -> list[list]:
             for record in getattr(ledger.ledger, section):
                 for item in record.evidence:
                     if item.file:
-                        out.append([str(unit_year.folder / item.file), *_stamp(unit_year.folder / item.file)])
+                        out.append([item.file, *_stamp(unit_year.folder / item.file)])
     return out
 
 
@@ -58,8 +58,9 @@ def _stamp(path: Path) -> tuple[int, int]:
         return (-1, -1)
 
 
-def _fresh(entry: dict) -> bool:
-    return all(tuple(_stamp(Path(file))) == (size, mtime) for file, size, mtime in entry.get("evidence") or ())
+def _fresh(entry: dict, folder: Path) -> bool:
+    """The evidence files named by the cached unit, in this unit's folder, are as they were."""
+    return all(tuple(_stamp(folder / file)) == (size, mtime) for file, size, mtime in entry.get("evidence") or ())
 
 
 def _summarise(job):
@@ -111,13 +112,13 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
                 except SummaryError as exc:
                     out.summary_errors.append(exc)
                 tick()
-    cache = SummaryCache()
+    cache = SummaryCache(kind=f"summary-{SUMMARY_VERSION}")  # entries: {"summary", "evidence"}
     results: dict[int, tuple] = {}
     todo: list[tuple[int, str | None, tuple]] = []
     for index, (path, shown) in enumerate(plans):
         key = _key(path, year, as_of, with_findings, tuple(calendars))
         hit = cache.get(key) if key else None
-        if hit is not None and _fresh(hit):
+        if hit is not None and _fresh(hit, path.parent):
             hit["summary"]["unit"]["file"] = shown
             results[index] = ("ok", hit)
             tick()

@@ -14,9 +14,8 @@ from ideo_cli.documents.read import read_source
 from ideo_cli.rollup.load import load_workspace
 from ideo_cli.workspace.discover import discover_workspace
 from ideo_cli.i18n import msg
-from ideo_cli.workspace.tree import SEVERAL_ROOTS, UNKNOWN_SUPERIOR, TreeUnit, UnitTree, build_tree
+from ideo_cli.workspace.tree import PROBLEM_NAMES, SEVERAL_ROOTS, UNKNOWN_SUPERIOR, TreeUnit, UnitTree, build_tree
 
-PROBLEM_NAMES = {"IDEO910": "unique-unit-id", "IDEO911": "superior-in-workspace", "IDEO912": "no-superior-cycle", "IDEO913": "one-root"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 

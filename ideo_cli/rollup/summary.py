@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ideo_cli import __version__
 from ideo_cli.ledger.status import STATUSES
+from ideo_cli.workspace.tree import unit_record  # noqa: F401 - the summary's unit record
 from ideo_cli.year.ledgers import ledgers_beside
 
 SUMMARY_VERSION = 2  # 2: done_on, evidence_files, days_late, record, rule and nominal_due per occurrence; rectifications; findings always
@@ -30,23 +31,6 @@ class SummaryError(Exception):
 def ledger_files(plan_path: Path, year: int) -> list[Path]:
     """Ledgers beside a plan (the unit year also reads any that name it elsewhere)."""
     return ledgers_beside(plan_path)
-
-
-def unit_record(loaded) -> dict:
-    org = loaded.plan.organisation
-    pos = loaded.doc.locate(("organisation", "superior_id") if org.superior_id else ("organisation",), key=not org.superior_id)
-    return {
-        "id": loaded.plan_id,
-        "name": org.name,
-        "short_name": org.short_name or org.name,
-        "type": org.type,
-        "level": org.level or "",
-        "superior": org.superior,
-        "superior_id": org.superior_id,
-        "file": loaded.file,
-        "line": pos.line,
-        "col": pos.col,
-    }
 
 
 def requirements(loaded) -> list[dict]:

@@ -59,7 +59,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
     for index, ob in enumerate(plan.obligations):
         policy = ob.adjust or plan.defaults.adjust
         try:
-            for period, nominal, note, holiday, years in _nominal_dates(ob, calendar, span):
+            for period, nominal, note, holiday, years in nominal_dates(ob, calendar, span):
                 if ob.skip_holidays and calendar.holiday_on(nominal) is not None:
                     continue  # 节假日跳过: e.g. a weekly study that does not meet during 春节 or 国庆
                 due, provisional = calendar.adjust(nominal, policy)
@@ -108,7 +108,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
     return out
 
 
-def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
+def nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
     """(period, nominal due, provisional-or-None, holiday name-or-None) for every
     period that may land in ``span``."""
     # a period of the year before can fall due inside the span (after_period_end_days),

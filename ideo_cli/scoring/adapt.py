@@ -12,7 +12,9 @@ from pathlib import Path
 from ideo_cli.formats.ledger.model import day_of
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.scoring.observe import AccountabilityFact, EventFact, ManualScore, Observations
-from ideo_cli.workspace.discover import discover
+from ideo_cli.documents import LoadError, load_yaml_file
+from ideo_cli.documents.kinds import detect
+from ideo_cli.workspace.discover import discover, discover_workspace
 from ideo_cli.year import UnitYear, YearError, YearOptions, compute_years
 
 PLAN_NAMES = ("计划.yaml", "计划.yml", "plan.yaml", "plan.yml")
@@ -31,13 +33,24 @@ class ScoringInputError(Exception):
 
 
 def plan_files(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Plan files among ``paths``: files given by name, and every 计划.yaml/plan.yaml below a folder."""
+    """Plan files among ``paths``: files given by name, and every plan below a folder,
+    whatever its name (``卫生院党支部计划.yaml``), outside ledger and evidence folders."""
     found = []
     for path in paths:
-        for file, shown in discover([path]):
-            if not path.is_dir() or file.name in PLAN_NAMES:
+        if not path.is_dir():
+            found.append((path, discover([path])[0][1]))
+            continue
+        for file, shown in discover_workspace([path]).plans:
+            if file.name in PLAN_NAMES or _says_plan(file):
                 found.append((file, shown))
     return found
+
+
+def _says_plan(path: Path) -> bool:
+    try:
+        return detect(load_yaml_file(path, convert=False)) == "plan"
+    except LoadError:
+        return False
 
 
 def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: dt.date, calendars: list[Path] = ()) -> list[Observations]:

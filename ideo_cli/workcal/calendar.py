@@ -23,7 +23,7 @@ from ideo_cli.workcal.calfile import (
     MIN_YEAR,
     CalendarFileError,
     Locator,
-    _Problem,
+    CalendarProblem,
     load_calendar_file,
     parse_calendar_data,
 )
@@ -519,7 +519,7 @@ def build_calendar(
         key = "duplicate-year" if spec.same_schedule(other) else "conflicting-year"
         line, col = spec.year_location
         problems.append(
-            _Problem(Msg.of(key, year=spec.year, other=where), spec.file, line, col, spec.data_path)
+            CalendarProblem(Msg.of(key, year=spec.year, other=where), spec.file, line, col, spec.data_path)
         )
 
     for path in calendar_files:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.documents import LoadError
-from ideo_cli.formats.ledger.detect import is_ledger_file
 from ideo_cli.ledger.load import DEFAULT_PLAN, LoadedLedger, load_ledger
 
 LEDGER_FOLDERS = ("台账", "ledger", "ledgers")
@@ -27,7 +26,10 @@ def display_path(path: Path) -> str:
 
 
 def ledgers_beside(plan_path: Path) -> list[Path]:
-    """``台账/*.yaml`` (or ``ledger/``) in the plan's folder that say they are ledgers, sorted."""
+    """Every ``*.yaml`` in the plan's ``台账/`` (or ``ledger/``) folder, sorted.
+
+    Not only those that say they are ledgers: a 台账 saved as GBK cannot say
+    anything, and must be reported, not skipped."""
     out: list[Path] = []
     for name in LEDGER_FOLDERS:
         folder = plan_path.parent / name
@@ -35,7 +37,7 @@ def ledgers_beside(plan_path: Path) -> list[Path]:
             entries = sorted(folder.iterdir()) if folder.is_dir() else []
         except OSError:
             continue
-        out.extend(p for p in entries if p.suffix in (".yaml", ".yml") and p.is_file() and is_ledger_file(p))
+        out.extend(p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file())
     return out
 
 
