@@ -117,7 +117,8 @@ def test_plan_responsibilities_group_and_safeguards(plan_docx):
     assert "镇党委委员、宣传委员蔡雷江：分管宣传、网络舆情，落实“一岗双责”，抓好分管领域意识形态工作。" in text
     assert "成立小寨坝镇意识形态工作领导小组，镇党委书记陈林任组长，镇党委副书记（分管意识形态）杨世雄任副组长，成员为蔡雷江、王勇。" in text
     assert "领导小组办公室设在党政办，党政办主任张敏任办公室主任，负责日常工作。" in text
-    assert any(line.startswith("重大舆情：发生突发情况或重大舆情时") and "报告县委、县委宣传部" in line for line in text)
+    assert "重大舆情：发生突发情况或重大舆情时，由陈林、杨世雄负责，第一时间处置，并报告县委、县委宣传部。" in text
+    assert "讲座论坛审批：举办报告会、研讨会、讲座论坛时，由镇党委副书记（分管意识形态）杨世雄负责，事前履行审批程序（提前7日）。" in text
     assert any("问责情况由镇纪委书记王勇负责" in line for line in text)
 
 

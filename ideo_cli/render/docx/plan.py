@@ -153,7 +153,8 @@ def _safeguards(plan) -> list:
         for ev in plan.events:
             actors = owner_names([people[i] for i in ev.actors if i in people]) or [msg("docx.plan.group-default-name")]
             response = msg(f"docx.response.{RESPONSES.get(ev.response, 'promptly')}")
-            days = msg("docx.plan.event-days", days=ev.days) if ev.days is not None else ""
+            days_id = "docx.plan.event-days-before" if ev.response == "事前" else "docx.plan.event-days"
+            days = msg(days_id, days=ev.days) if ev.days is not None else ""
             report = msg("docx.plan.event-report-to", to=list(ev.report_to)) if ev.report_to else ""
             out.append(Para(msg("docx.plan.event-line", kind=ev.kind, trigger=ev.trigger or ev.title or ev.kind, actors=actors, response=response, days=days, report=report)))
     out.append(Heading(2, msg("docx.plan.h-accountability")))
