@@ -203,6 +203,35 @@ def test_a_changed_ledger_changes_the_report(tmp_path):
     assert not any("6月12日" in line for line in lines)
 
 
+def test_open_rectifications_are_problems_until_the_ledger_completes_them(tmp_path):
+    unit = tmp_path / "unit"
+    shutil.copytree(UNIT, unit)
+    plan = unit / "计划.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8") + """
+整改:
+  - 编号: opinion-duty
+    问题: 网络舆情值班制度落实不到位
+    措施: [建立周末值班表]
+    负责人: cailj
+    期限: 2026-05-31
+""", encoding="utf-8")
+    out = tmp_path / "汇报.docx"
+    args = ("doc", "report", unit, "--year", "2026", "--period", "2026H1", "--as-of", "2026-06-30", "-o", out)
+    assert run_ideo(*args).code == 0
+    assert "整改事项“网络舆情值班制度落实不到位”（蔡雷江负责，期限2026年5月31日）尚未完成。" in paragraphs(out)
+    ledger = unit / "台账" / "2026.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + """
+整改记录:
+  - 整改: opinion-duty
+    完成时间: 2026-05-20
+""", encoding="utf-8")
+    assert run_ideo(*args).code == 0
+    assert not any("网络舆情值班制度" in line for line in paragraphs(out))
+    plan_out = tmp_path / "方案.docx"
+    assert run_ideo("doc", "plan", unit, "--year", "2026", "-o", plan_out).code == 0
+    assert "网络舆情值班制度落实不到位：建立周末值班表，由镇党委委员、宣传委员蔡雷江负责，于2026年5月31日前完成。" in paragraphs(plan_out)
+
+
 def test_report_in_english(out_dir):
     path = write(out_dir, "report-en.docx", "report", UNIT, "--year", "2026", "--period", "2026H1", "--as-of", "2026-06-30", "--lang", "en")
     text = paragraphs(path)
