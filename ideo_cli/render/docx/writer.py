@@ -62,7 +62,9 @@ def _write(document, block, numbers: list[int], lang: str) -> None:
         for deeper in range(level, 3):
             numbers[deeper] = 0
         style = (gb.HEADING1, gb.HEADING2, gb.HEADING3)[level - 1]
-        document.add_paragraph(_numbered(level, numbers[level - 1], t(block.text, lang), lang), style=style)
+        heading = document.add_paragraph(_numbered(level, numbers[level - 1], t(block.text, lang), lang), style=style)
+        if lang != "zh":
+            heading.alignment = WD_ALIGN_PARAGRAPH.LEFT
     elif isinstance(block, Para):
         paragraph = document.add_paragraph(style=gb.BODY)
         if lang != "zh":  # justified Latin text with Chinese names in it spreads into gaps: ragged right reads better
