@@ -25,7 +25,7 @@ class Found:
     summaries: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _shown(path: Path) -> str:
+def shown_name(path: Path) -> str:
     """How every command names a file: relative to the working directory when it is below
     it (however it was typed: absolute, ``./x``, ``a/../x``), else absolute; posix."""
     text = os.path.normpath(str(path))
@@ -45,7 +45,7 @@ def discover_workspace(paths: list[Path], excludes: tuple[str, ...] = ()) -> Fou
     skip = DEFAULT_EXCLUDES | UNIT_FOLDERS | set(excludes)
 
     def add(path: Path) -> None:
-        shown = _shown(path)
+        shown = shown_name(path)
         if shown in seen:
             return
         seen.add(shown)
@@ -103,7 +103,7 @@ def discover(paths: list[Path], excludes: tuple[str, ...] = ()) -> list[tuple[Pa
 
 
 def _add(found, seen, path: Path) -> None:
-    shown = _shown(path)
+    shown = shown_name(path)
     if shown not in seen:
         seen.add(shown)
         found.append((path, shown))

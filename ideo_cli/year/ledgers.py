@@ -16,13 +16,14 @@ from pathlib import Path
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.documents import LoadError
 from ideo_cli.ledger.load import DEFAULT_PLAN, LoadedLedger, load_ledger
+from ideo_cli.workspace.discover import shown_name
 
 LEDGER_FOLDERS = ("台账", "ledger", "ledgers")
 
 
 def display_path(path: Path) -> str:
-    shown = path.as_posix()
-    return shown[2:] if shown.startswith("./") else shown
+    """A ledger is named as every command names a file (``workspace/discover.py``)."""
+    return shown_name(path)
 
 
 def ledgers_beside(plan_path: Path) -> list[Path]:
