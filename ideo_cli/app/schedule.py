@@ -149,13 +149,23 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     if problems:
         raise ScheduleError(problems)
     if options.person:
-        known = {p.id for loaded in plans for p in loaded.plan.people}
-        if options.person not in known:
+        from ideo_cli.formats.plan.people import PersonError, find_person
+
+        try:  # by id or name (record issue 15): the same person in every plan that has them
+            wanted = {find_person(loaded.plan.people, options.person).id for loaded in plans if _has_person(loaded, options.person)}
+        except PersonError as exc:
+            raise ScheduleError(message=exc.message) from None
+        if not wanted:
             raise ScheduleError(message=msg("schedule.unknown-person", person=options.person))
-        occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
+        occurrences = [o for o in occurrences if any(p.id in wanted for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
     ledgers = _annotate_from_ledgers(list(zip(plan_paths, plans)), ledger_files, occurrences, options.today)
     return Schedule(plans, calendar, occurrences, ledgers)
+
+
+def _has_person(loaded: LoadedPlan, text: str) -> bool:
+    wanted = "".join(text.split())
+    return any(wanted in (p.id, "".join(p.name.split())) for p in loaded.plan.people)
 
 
 # ---- ledger reading (helper "ledger"): statuses from the 台账 beside each plan

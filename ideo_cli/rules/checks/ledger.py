@@ -12,6 +12,7 @@ import sys
 from ideo_cli.i18n import Message, msg
 from ideo_cli.ledger.evidence import file_problem
 from ideo_cli.rules.registry import check, optional
+from ideo_cli.schedule.periods import first_day_of_period
 
 
 def day_of(value):
@@ -144,8 +145,9 @@ def ledger_time_window(ctx):
         if occ is None:
             continue  # IDEO701 reports the unknown key
         day = day_of(rec.time)
-        if day < occ.start:
-            ctx.report(("records", i, "time"), msg("ledger.time-before-window", time=day, start=occ.start, period=rec.period))
+        first = first_day_of_period(occ.period, occ.start)  # early in its period is good work (issue 15)
+        if day < first:
+            ctx.report(("records", i, "time"), msg("ledger.time-before-period", time=day, start=first, period=rec.period))
         elif day > occ.due:
             ctx.report(("records", i, "time"), msg("ledger.time-after-due", time=day, due=occ.due, period=rec.period))
 
