@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import click
 import typer
 
 from ideo_cli.cli.app import app
@@ -53,7 +52,7 @@ def record(
             _from_spreadsheet(options, language, terminal)
         elif terminal and not (event or rectification or accountability) and None in (obligation, period, on):
             _ask(options, language)
-    except (click.exceptions.Abort, KeyboardInterrupt, EOFError):
+    except (typer.Abort, KeyboardInterrupt, EOFError):  # typer.prompt turns Ctrl-C / Ctrl-D into Abort
         sys.stderr.write("\n" + t(msg("record.cancelled"), language) + "\n")
         raise typer.Exit(EXIT_CANCELLED) from None
     _run(options, language, asked=terminal and source is None)

@@ -73,19 +73,16 @@ class Session:
     def wait(self) -> int:
         """Read to the end; the exit code."""
         deadline = time.monotonic() + self.timeout
-        while time.monotonic() < deadline and self._read(0.2):
+        while time.monotonic() < deadline:
+            more = self._read(0.1)
             done, status = os.waitpid(self.pid, os.WNOHANG)
             if done:
-                while self._read(0.05):
-                    if not select.select([self.fd], [], [], 0)[0]:
-                        break
+                while self._read(0.05) and select.select([self.fd], [], [], 0.05)[0]:
+                    pass
                 self.code = os.waitstatus_to_exitcode(status)
                 return self.code
-        if self.code is None:
-            done, status = os.waitpid(self.pid, os.WNOHANG)
-            if done:
-                self.code = os.waitstatus_to_exitcode(status)
-                return self.code
+            if not more:
+                time.sleep(0.05)
         self.close()
         raise AssertionError(f"ideo did not finish; the screen:\n{self.text}")
 

@@ -27,7 +27,7 @@ def find_person(people, text: str):
     if len(by_name) == 1:
         return by_name[0]
     if by_name:
-        candidates = [msg("person.candidate", id=p.id, name=p.name, post=p.post or None) for p in by_name]
+        candidates = [msg("person.candidate", person=p.id, name=p.name, post=p.post or None) for p in by_name]
         raise PersonError(msg("person.ambiguous", name=wanted, candidates=candidates))
     folded = [p for p in people if p.id.casefold() == wanted.casefold()]
     if len(folded) == 1:
