@@ -96,10 +96,12 @@ def _from_spreadsheet(options, lang: str, terminal: bool) -> None:
         preview = run(options)
     except UsageError as exc:
         fail(exc.message, lang, exc.exit_code)
-    if preview.exit_code != 0 or not preview.stdout:
-        finish(preview, lang)
-    sys.stdout.write(preview.stdout.decode("utf-8"))
-    sys.stdout.flush()
+    if preview.exit_code != 0 or len(preview.notes) < 2:
+        finish(preview, lang)  # an error, or nothing new to add
+    from ideo_cli.cli.emit import emit, write_streams
+
+    _code, out, err = emit(preview, lang)
+    write_streams(out, err)
     if not typer.confirm(t(msg("record.from-confirm"), lang), default=False):
         sys.stderr.write(t(msg("record.cancelled"), lang) + "\n")
         raise typer.Exit(EXIT_CANCELLED)
