@@ -22,7 +22,7 @@ from ideo_cli.formats.ledger import is_ledger_file
 from ideo_cli.formats.ledger.model import day_of
 from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.fsutil import OutputError
-from ideo_cli.i18n import msg, t
+from ideo_cli.i18n import DEFAULT_LANG, msg, t
 from ideo_cli.ledger.compose import compose, existing_ledger
 from ideo_cli.ledger.entry import (
     EvidencePlan, NewEntry, RecordError, evidence_item, find_occurrence, ledger_file, ledger_header, paper_place, record_entry,
@@ -275,7 +275,7 @@ def run_from_xlsx(options) -> CommandResult:
     try:
         for path, rows in by_ledger.items():
             header = ledger_header(rows[0].plan_path, path, rows[0].unit.id, int(rows[0].occ.period[:4]))
-            data, _placed = compose(path, header, [r.new for r in rows], chinese=options.lang == "zh")
+            data, _placed = compose(path, header, [r.new for r in rows], chinese=options.lang == DEFAULT_LANG)
             texts.append((path, data))
             for r in rows:
                 copies.extend(c for c in r.new.evidence.copies if c not in copies)
