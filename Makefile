@@ -35,7 +35,10 @@ demo: $(VENV)/.run-deps
 	$(BIN)/ideo rollup plans/ --year $(YEAR) --root xiaozhaiba
 	$(BIN)/ideo score $(dir $(DEMO_PLAN)) --rubric sample --year $(YEAR)
 	$(BIN)/ideo html plans/ --year $(YEAR) --root xiaozhaiba -o out/site
-	@echo "out/: calendars/ (.ics), the to-do list and 台账 (Excel/CSV), the 迎检 pack (.zip) and the HTML site (out/site/index.html) for $(YEAR)"
+	$(BIN)/ideo doc plan $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/实施方案-$(YEAR).docx
+	$(BIN)/ideo doc report $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/半年专题汇报-$(YEAR).docx
+	$(BIN)/ideo doc self-check $(dir $(DEMO_PLAN)) --year $(YEAR) --rubric sample -o out/自查报告-$(YEAR).docx
+	@echo "out/: calendars/ (.ics), the to-do list and 台账 (Excel/CSV), the 迎检 pack (.zip), the HTML site (out/site/index.html) and the Word documents (实施方案, 半年专题汇报, 自查报告 .docx) for $(YEAR)"
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest

@@ -114,32 +114,24 @@ def _when(options: RecordOptions):
 
 
 def after_writing(plan_path: Path, ledger_path: Path, new: NewEntry, placed: dict[str, list[int]], today: dt.date) -> list:
-    """The ledger checks' findings on the new record, and the item's new status."""
-    from ideo_cli.ledger.checks import check_ledger_file
-    from ideo_cli.rules.rulebook import Rulebook
+    """The ledger checks' findings on the new record, and the item's new status (the unit's year, read back)."""
+    from ideo_cli.schedule.expand import DateRange
+    from ideo_cli.year import YearOptions, compute_years
 
+    result = compute_years(YearOptions(plans=[(plan_path, plan_path.as_posix())], as_of=today, span=DateRange.year(new.year), findings=True))
+    if not result.units:
+        return []
+    year = result.units[0]
+    written = ledger_path.resolve()
     out = []
-    result = check_ledger_file(ledger_path, ledger_path.as_posix(), today, Rulebook())
     for index in placed.get(new.kind, []):
         here = f"{new.kind}[{index}]"
-        for d in result.diagnostics:
-            if d.path == here or d.path.startswith(here + "."):
+        for d in year.findings:
+            if d.file and Path(d.file).resolve() == written and (d.path == here or d.path.startswith(here + ".")):
                 out.append(msg("record.finding", code=d.code, severity=msg(f"record.severity.{d.severity.value}"), message=d.message, line=d.line))
-    if new.occurrence is not None:
-        status = occurrence_status(plan_path, new.occurrence, today)
-        if status:
-            out.append(msg("record.status-now", title=new.occurrence.title, period=new.occurrence.period, status=msg(f"status.{status}")))
+    occ = new.occurrence
+    if occ is not None:
+        found = next((o for o in year.occurrences if (o.obligation, o.period) == (occ.obligation, occ.period)), None)
+        if found is not None and found.status:
+            out.append(msg("record.status-now", title=occ.title, period=occ.period, status=msg(f"status.{found.status}")))
     return out
-
-
-def occurrence_status(plan_path: Path, occ, today: dt.date) -> str | None:
-    """The occurrence's status as `ideo todo` shows it, read back from the written ledger."""
-    from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule
-    from ideo_cli.schedule.expand import DateRange
-
-    try:
-        schedule = build_schedule(ScheduleOptions(files=[(plan_path, plan_path.as_posix())], span=DateRange.year(int(occ.period[:4])), today=today))
-    except ScheduleError:
-        return None
-    found = next((o for o in schedule.occurrences if (o.obligation, o.period) == (occ.obligation, occ.period)), None)
-    return found.status if found else None

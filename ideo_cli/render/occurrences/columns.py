@@ -127,10 +127,7 @@ def done_note(occ: Occurrence, lang: str) -> str:
 
 def done_on(occ: Occurrence, lang: str):
     """完成日期: the day of the record that settled it."""
-    if occ.record is None:
-        return ""
-    when = occ.record.time
-    return when.date() if isinstance(when, dt.datetime) else when
+    return occ.done_on or ""
 
 
 def evidence_kept(occ: Occurrence, lang: str) -> str:

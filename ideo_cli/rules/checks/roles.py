@@ -1,8 +1,10 @@
 """§2 of the digest: who carries which responsibility."""
 from __future__ import annotations
 
+from ideo_cli.formats.plan.vocab import ROLES
 from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, optional, required
+from ideo_cli.rules.spelled import spelled
 
 FIRST = "第一责任人"
 DIRECT = "直接责任人"
@@ -94,4 +96,4 @@ def role_present(ctx):
     minimum = int(ctx.params.get("min_count", 1))
     holders = ctx.plan.with_role(role)
     if len(holders) < minimum:
-        ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=role, n=len(holders)), key=True)
+        ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=spelled(role, ROLES), n=len(holders)), key=True)
