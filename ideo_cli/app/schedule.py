@@ -139,10 +139,17 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     units = result.units
     occurrences = [o for unit in units for o in unit.occurrences]
     if options.person:
-        known = {p.id for unit in units for p in unit.plan.plan.people}
-        if options.person not in known:
+        from ideo_cli.formats.plan.people import PersonError, find_person
+
+        wanted_text = "".join(options.person.split())
+        try:  # by id or name (issue 15): the same person in every plan that has them
+            wanted = {find_person(unit.plan.plan.people, options.person).id for unit in units
+                      if any(wanted_text in (p.id, "".join(p.name.split())) for p in unit.plan.plan.people)}
+        except PersonError as exc:
+            raise ScheduleError(message=exc.message) from None
+        if not wanted:
             raise ScheduleError(message=msg("schedule.unknown-person", person=options.person))
-        occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
+        occurrences = [o for o in occurrences if any(p.id in wanted for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
     return Schedule(units, occurrences)
 

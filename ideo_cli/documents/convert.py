@@ -65,7 +65,7 @@ class Converter:
             except (ValueError, OverflowError, yaml.constructor.ConstructorError):
                 # e.g. 2027-02-30: the words say what was written, never Python's reason
                 what = "doc.not-a-date" if tag == f"{_CORE}timestamp" else "doc.unparseable-value"
-                raise self._error("IDEO011", node, msg(what, value=node.value)) from None
+                raise self._error("IDEO011", node, _missing_day(node.value) or msg(what, value=node.value)) from None
         if isinstance(node, yaml.SequenceNode):
             if tag != _SEQ:
                 raise self._forbidden(node)
@@ -114,3 +114,18 @@ def format_path(path: tuple) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _missing_day(text: str):
+    """2026-06-31: "6 月只有 30 天" rather than "not a date" (None for anything else)."""
+    import calendar
+    import re
+
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", str(text))
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return msg("date.no-such-month", value=text, month=month)
+    days = calendar.monthrange(year, month)[1]
+    return msg("date.no-such-day", value=text, month=month, days=days) if day > days else None

@@ -22,10 +22,15 @@ def _temp_beside(target: Path) -> tuple[int, str]:
 
 
 def commit_record(ledger_path: Path, text: bytes, copies: list[tuple[Path, Path]]) -> None:
+    commit_ledgers([(ledger_path, text)], copies)
+
+
+def commit_ledgers(ledgers: list[tuple[Path, bytes]], copies: list[tuple[Path, Path]]) -> None:
+    """Every ledger's new bytes and every evidence copy, as one transaction."""
     staged: list[tuple[str, Path]] = []
-    old = ledger_path.read_bytes() if ledger_path.exists() else None
-    replaced = False
-    ledger_tmp: str | None = None
+    old = {path: (path.read_bytes() if path.exists() else None) for path, _text in ledgers}
+    replaced: list[Path] = []
+    ledger_tmps: list[tuple[str, Path]] = []
     try:
         for source, dest in copies:
             fd, tmp = _temp_beside(dest)
@@ -34,31 +39,34 @@ def commit_record(ledger_path: Path, text: bytes, copies: list[tuple[Path, Path]
                 shutil.copyfileobj(src, out, 1 << 20)
                 out.flush()
                 os.fsync(out.fileno())
-        fd, ledger_tmp = _temp_beside(ledger_path)
-        with os.fdopen(fd, "wb") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(ledger_tmp, 0o644)
-        os.replace(ledger_tmp, ledger_path)
-        replaced = True
+        for path, text in ledgers:
+            fd, tmp = _temp_beside(path)
+            ledger_tmps.append((tmp, path))
+            with os.fdopen(fd, "wb") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o644)
+        for tmp, path in ledger_tmps:
+            os.replace(tmp, path)
+            replaced.append(path)
+        ledger_tmps = []
         for tmp, dest in staged:
             os.chmod(tmp, 0o644)
             os.replace(tmp, dest)
         staged = []
     except OSError as exc:
-        if replaced:
-            if old is None:
-                ledger_path.unlink(missing_ok=True)
+        for path in replaced:
+            if old[path] is None:
+                path.unlink(missing_ok=True)
             else:
-                ledger_path.write_bytes(old)
-            for _tmp, dest in copies_done(staged, copies):
+                path.write_bytes(old[path])
+        if replaced:
+            for _src, dest in copies_done(staged, copies):
                 dest.unlink(missing_ok=True)
-        for tmp, _dest in staged:
+        for tmp, _dest in staged + ledger_tmps:
             Path(tmp).unlink(missing_ok=True)
-        if ledger_tmp is not None:
-            Path(ledger_tmp).unlink(missing_ok=True)
-        raise OutputError(getattr(exc, "filename", None) or ledger_path, exc.strerror or str(exc)) from None
+        raise OutputError(getattr(exc, "filename", None) or ledgers[0][0], exc.strerror or str(exc)) from None
 
 
 def copies_done(staged: list[tuple[str, Path]], copies: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from dateutil.rrule import rrulestr
@@ -122,6 +123,24 @@ def rrule_dates(rule: str, year: int) -> list[dt.date]:
         if isinstance(exc, DueRuleError):
             raise
         raise DueRuleError("bad_rrule", reason=str(exc)) from None
+
+
+def first_day_of_period(label: str, window_start: dt.date) -> dt.date:
+    """The first day work for a period counts: the period's own first day (2026H2 → 07-01),
+    or the window's start when that is earlier or the period is one date (rrule, holidays).
+
+    A record belongs to its period: work done early in it, before the reminder
+    window opens, is good work, not an error (issue 15)."""
+    first = None
+    if re.fullmatch(r"\d{4}", label):
+        first = dt.date(int(label), 1, 1)
+    elif m := re.fullmatch(r"(\d{4})H([12])", label):
+        first = dt.date(int(m.group(1)), 1 + MONTHS_IN_PERIOD["half-yearly"] * (int(m.group(2)) - 1), 1)
+    elif m := re.fullmatch(r"(\d{4})Q([1-4])", label):
+        first = dt.date(int(m.group(1)), 1 + MONTHS_IN_PERIOD["quarterly"] * (int(m.group(2)) - 1), 1)
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})", label):
+        first = dt.date(int(m.group(1)), int(m.group(2)), 1)
+    return min(first, window_start) if first else window_start
 
 
 def default_start_before(recurrence: str) -> int:

@@ -15,6 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from ideo_cli.documents.validate import problem
+from ideo_cli.formats.dates import DateTextError, iso_text, read_date
 from ideo_cli.formats.ledger import vocab
 from ideo_cli.formats.plan.model import FORMAT_VERSION, Identifier, StrList, choice
 
@@ -37,8 +39,20 @@ def _parse_when(value: Any) -> Any:
                 return dt.datetime(day.year, day.month, day.day, int(match.group(2)), int(match.group(3)), int(match.group(4) or 0))
             except ValueError:
                 pass
+        _explain_date_text(value)
         raise PydanticCustomError("date_parsing", "not a date")
     raise PydanticCustomError("date_type", "not a date")
+
+
+def _explain_date_text(value: str) -> None:
+    """A date typed as people type it (``2026/6/10``) or a day the month lacks: say so."""
+    try:
+        day = read_date(value)
+    except DateTextError as exc:
+        if exc.message.id in ("date.no-such-day", "date.no-such-month", "date.bad-time"):
+            raise problem(exc.message.id, **dict(exc.message.args)) from None
+        return
+    raise problem("date.write-as", value=value.strip(), iso=iso_text(day))
 
 
 When = Annotated[

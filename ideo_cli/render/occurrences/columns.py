@@ -118,10 +118,40 @@ class Column:
 
 UNIT = Column("unit", 16, lambda o, l: o.plan_name)
 STATUS = Column("status", 10, status_text)
-# to be filled in by hand on the printed list
-DONE_NOTE = Column("done-note", 16, lambda o, l: "")
-DONE_ON = Column("done-on", 11, lambda o, l: "")
-REMARKS = Column("remarks", 14, lambda o, l: "")
+def done_note(occ: Occurrence, lang: str) -> str:
+    """完成情况: the ledger's status once there is a record (or a waiver); else left to fill in."""
+    if occ.record is None and occ.status != statuses.WAIVED:
+        return ""
+    return status_text(occ, lang)
+
+
+def done_on(occ: Occurrence, lang: str):
+    """完成日期: the day of the record that settled it."""
+    return occ.done_on or ""
+
+
+def evidence_kept(occ: Occurrence, lang: str) -> str:
+    """佐证: what the record holds, one ``类型=文件`` or ``类型=纸质存档:存放位置`` a line (as typed back)."""
+    if occ.record is None:
+        return ""
+    return "\n".join(f"{e.type}={e.file}" if e.file else f"{e.type}=纸质存档:{e.paper}" for e in occ.record.evidence if e.file or e.paper)
+
+
+def remarks(occ: Occurrence, lang: str) -> str:
+    return (occ.record.note or "") if occ.record is not None else ""
+
+
+def item_id(occ: Occurrence, lang: str) -> str:
+    """Which occurrence a row is: ``ideo record --from`` reads the filled rows back by it."""
+    return f"{occ.plan}/{occ.obligation}/{occ.period}"
+
+
+# filled from the ledger, or by hand on the printed list (and read back by `ideo record --from`)
+DONE_NOTE = Column("done-note", 16, done_note)
+DONE_ON = Column("done-on", 11, done_on)
+EVIDENCE_KEPT = Column("evidence-kept", 18, evidence_kept)
+REMARKS = Column("remarks", 14, remarks)
+ITEM_ID = Column("item-id", 30, item_id, office=False)
 
 DUE = Column("due", 11, lambda o, l: o.due)
 WEEKDAY = Column("weekday", 6, lambda o, l: weekday(o.due, l))
@@ -156,8 +186,8 @@ def office_columns(occurrences: list[Occurrence]) -> tuple[Column, ...]:
     printed = (UNIT, DUE, WEEKDAY, TITLE, PERIOD, OWNER, START, EVIDENCE, RECIPIENTS)
     if has_status(occurrences):
         printed += (STATUS,)
-    printed += (DONE_NOTE, DONE_ON, REMARKS)
-    return printed + (PROVISIONAL, NOMINAL_DUE, OBLIGATION, RULE, CITATION, CALENDAR)
+    printed += (DONE_NOTE, DONE_ON, EVIDENCE_KEPT, REMARKS)
+    return printed + (PROVISIONAL, NOMINAL_DUE, OBLIGATION, RULE, CITATION, CALENDAR, ITEM_ID)
 
 
 def cell_text(value: object) -> str:

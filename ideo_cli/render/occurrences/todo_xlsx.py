@@ -138,6 +138,8 @@ def _fill(sheet, occurrences: list[Occurrence], columns: tuple[Column, ...], hea
     row = HEADER_ROW + len(occurrences)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+        if columns[index - 1].key == "item-id":
+            sheet.column_dimensions[get_column_letter(index)].hidden = True  # for `ideo record --from`, not for reading
     last = get_column_letter(len(columns))
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{max(row, HEADER_ROW)}"
