@@ -358,3 +358,106 @@ def _remove_empty_parents(directory: Path, root: Path | None) -> None:
         except OSError:
             return
         directory = directory.parent
+
+
+# --------------------------------------------------------------------------- paths checked before use
+#
+# Every path that comes from a file (a ledger's evidence, its ``计划:``, a
+# rubric's ``extends``) or an argument (``--pack``, ``-o``, ``--rubric``) is
+# checked here before anything opens it: a NUL byte, an over-long name, a
+# symlink loop, a link leaving its folder, a FIFO or a device is a reason (one
+# of the constants below) the caller turns into a located finding — never an
+# OSError, never a blocked read.
+
+BAD_NAME, LOOP, OUTSIDE_ROOT, MISSING_PATH, NOT_REGULAR = "bad-name", "loop", "outside", "missing", "not-a-file"
+NAME_MAX = 255  # bytes in one path component (ext4, APFS, NTFS)
+PATH_MAX = 4096  # bytes in a whole path (Linux)
+
+
+def name_problem(text: str) -> str | None:
+    """BAD_NAME for a path no file system can hold: a NUL byte, a component over 255 bytes, over 4096 in all."""
+    if "\x00" in text:
+        return BAD_NAME
+    try:
+        encoded = os.fsencode(text)
+    except (UnicodeError, ValueError):
+        return BAD_NAME
+    if len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.replace(b"\\", b"/").split(b"/")):
+        return BAD_NAME
+    return None
+
+
+def resolve_inside(root: Path | str, relative: str | Path) -> tuple[Path | None, str | None]:
+    """(the resolved path, None) when ``root/relative`` stays inside ``root``, else (None, reason).
+
+    Symlinks are followed (a link inside the folder to a file inside it is
+    fine); a loop is LOOP, a link out of the folder OUTSIDE_ROOT.
+    """
+    problem = name_problem(str(relative))
+    if problem:
+        return None, problem
+    try:
+        base = Path(root).resolve()
+        target = (Path(root) / relative).resolve()
+    except RuntimeError:  # Python < 3.13: "Symlink loop from …"
+        return None, LOOP
+    except OSError as exc:
+        return None, os_reason(exc)
+    if target != base and base not in target.parents:
+        return None, OUTSIDE_ROOT
+    return target, None
+
+
+def regular_file_problem(path: Path | str) -> str | None:
+    """None for an existing regular file (after symlinks); else MISSING_PATH, NOT_REGULAR, LOOP or BAD_NAME."""
+    problem = name_problem(str(path))
+    if problem:
+        return problem
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return os_reason(exc)
+    except ValueError:
+        return BAD_NAME
+    return None if stat.S_ISREG(info.st_mode) else NOT_REGULAR
+
+
+def os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return LOOP
+    if exc.errno in (errno.ENAMETOOLONG, errno.EINVAL):
+        return BAD_NAME
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return MISSING_PATH
+    return NOT_REGULAR
+
+
+def open_regular(path: Path | str) -> int:
+    """A read-only descriptor of a regular file; a FIFO or device is refused without blocking.
+
+    Raises OSError (ENXIO for "not a regular file", ELOOP, ENAMETOOLONG …).
+    """
+    import errno
+
+    if name_problem(str(path)):
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(path).replace("\x00", "\\0"))
+    # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.ENXIO, os.strerror(errno.ENXIO), str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: Path | str, limit: int | None = None) -> bytes:
+    """A regular file's bytes (at most ``limit``); raises OSError, never blocks on a FIFO."""
+    fd = open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read() if limit is None else handle.read(limit)

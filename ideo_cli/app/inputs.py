@@ -69,10 +69,13 @@ def use_color(choice: str) -> bool:
 
 
 def read_source(path: Path | str) -> str | None:
-    """A file's text for report snippets, or None if it cannot be read as UTF-8."""
+    """A file's text for report snippets, or None if it cannot be read as UTF-8 (a FIFO is never waited on)."""
+    from ideo_cli.fsutil import read_regular
+
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        raw = read_regular(path, 64 * 1024 * 1024)
+        return raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
         return None
 
 
