@@ -50,7 +50,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/run.py
 
 schema: $(VENV)/.run-deps
-	for kind in plan calendar rulebook ledger rubric; do $(BIN)/ideo schema --kind $$kind -o schema/ideo-$$kind.schema.json; done
+	for kind in plan calendar rulebook ledger rubric summary; do $(BIN)/ideo schema --kind $$kind -o schema/ideo-$$kind.schema.json; done
 
 catalog: $(VENV)/.test-deps
 	$(BIN)/python tools/catalog.py

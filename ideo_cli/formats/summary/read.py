@@ -120,3 +120,10 @@ def wrong_year(raw: bytes, shown: str, summaries: list[Summary], year: int, many
         return [doc]
     listed = isinstance(doc.data, list)
     return [located(doc, ((i,) if listed else ()) + ("year",), msg("rollup.summary-year", found=str(summaries[i].year), year=year)) for i in bad[:MAX_REPORTED]]
+
+
+def read_document(doc: YamlDocument) -> tuple[Summary | None, list[Diagnostic]]:
+    """The kind registry's reader (``documents/kinds.py``): a summary already read as a document."""
+    from ideo_cli.documents.validate import validate
+
+    return validate(Summary, doc)
