@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ideo_cli.formats.ledger import vocab
@@ -173,17 +173,49 @@ class ScoreRecord(Strict):
     note: str | None = None
 
 
+MAX_RECORDS = 10_000  # per list of one ledger (README §2d): a unit's year has a few hundred
+
+
+def _plan_reference(value: str | None) -> str | None:
+    """``计划:`` stays inside the unit's folder: relative, at most one ``..`` (out of 台账/), a YAML file.
+
+    It is checked here, before anything opens it: ``计划: /etc/passwd`` is a
+    located finding, never a read.
+    """
+    if value is None:
+        return None
+    from ideo_cli.documents.validate import problem
+    from ideo_cli.fsutil import name_problem
+
+    text = value.replace("\\", "/")
+    if name_problem(value) or not text.strip():
+        raise problem("ledger.plan-bad-path", path=value.replace("\x00", "\\0")[:80])
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    depth = 0
+    climbs = 0
+    for part in parts:
+        if part == "..":
+            depth -= 1
+            climbs = min(climbs, depth)
+        else:
+            depth += 1
+    absolute = text.startswith("/") or re.match(r"^[A-Za-z]:", text) is not None
+    if absolute or climbs < -1 or not text.lower().endswith((".yaml", ".yml")):
+        raise problem("ledger.plan-outside-unit", path=value[:80])
+    return value
+
+
 class Ledger(Strict):
     ideo: Literal[1]
     kind: Annotated[str, BeforeValidator(lambda v: "ledger" if v in ("ledger", "台账") else v), Literal["ledger"], WithJsonSchema({"type": "string", "enum": ["ledger", "台账"]})]
     unit: Identifier  # the plan's organisation id
     year: Annotated[int, Field(ge=1900, le=2100)]
-    plan: str | None = None  # path of the plan, relative to this file; default ../计划.yaml
-    records: list[Record] = []
-    events: list[EventRecord] = []
-    rectifications: list[RectificationRecord] = []
-    accountability: list[AccountabilityRecord] = []
-    scores: list[ScoreRecord] = []
+    plan: Annotated[str | None, AfterValidator(_plan_reference)] = None  # path of the plan, relative to this file; default ../计划.yaml
+    records: Annotated[list[Record], Field(max_length=MAX_RECORDS)] = []
+    events: Annotated[list[EventRecord], Field(max_length=MAX_RECORDS)] = []
+    rectifications: Annotated[list[RectificationRecord], Field(max_length=MAX_RECORDS)] = []
+    accountability: Annotated[list[AccountabilityRecord], Field(max_length=MAX_RECORDS)] = []
+    scores: Annotated[list[ScoreRecord], Field(max_length=MAX_RECORDS)] = []
 
 
 assert FORMAT_VERSION == 1
