@@ -112,7 +112,7 @@ def _entry(options: RecordOptions, loaded, when) -> tuple[str, dict, int]:
     if options.obligation not in ids:
         raise UsageError(msg("record.unknown-obligation", item=options.obligation, guess=_guess(options.obligation, ids), known=ids))
     year_match = re.match(r"^(\d{4})", options.period)
-    if not year_match:
+    if not year_match or not 1900 <= int(year_match.group(1)) <= 2100:  # robust: `record … 0000`
         raise UsageError(msg("record.bad-period", period=options.period, known=periods_of(loaded, options.obligation, day.year)))
     year = int(year_match.group(1))
     occurrences = occurrences_of(loaded, options.obligation, year)
@@ -172,8 +172,7 @@ def _evidence(specs: list[str], folder: Path, year: int, loaded, entry: dict) ->
 
     required: list[str] = []
     if "obligation" in entry:
-        ob = next(o for o in loaded.plan.obligations if o.id == entry["obligation"])
-        required = list(ob.evidence)
+        required = next((list(o.evidence) for o in loaded.plan.obligations if o.id == entry["obligation"]), [])  # robust: --accountability --field 事项=… names no obligation
     copies: list[tuple[Path, Path]] = []
     items: list[dict] = []
     for spec in specs:

@@ -41,9 +41,21 @@ def _parse_when(value: Any) -> Any:
     raise PydanticCustomError("date_type", "not a date")
 
 
+def _in_years(value):
+    """Every date of a ledger within 1900–2100 (README §2d): 9999-12-31 must not reach date arithmetic."""
+    if value is not None and not 1900 <= value.year <= 2100:
+        from ideo_cli.documents.validate import problem
+
+        raise problem("ledger.date-out-of-range", date=value.isoformat(), low=1900, high=2100)
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_in_years)]
+
 When = Annotated[
     dt.datetime | dt.date,
     BeforeValidator(_parse_when),
+    AfterValidator(_in_years),
     WithJsonSchema({"type": "string", "description": "YYYY-MM-DD, optionally with HH:MM"}),
 ]
 
@@ -84,7 +96,7 @@ class Registration(Strict):
     """登记: who entered the record and when (not when the work happened)."""
 
     by: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Record(Strict):
@@ -103,7 +115,7 @@ class Record(Strict):
     sent_to: StrList = []
     doc_number: str | None = None
     method: ReportMethod | None = None
-    sent_on: dt.date | None = None
+    sent_on: Day | None = None
     registered: Registration | None = None
     note: str | None = None
 
@@ -130,13 +142,13 @@ class EventRecord(Strict):
 
 
 class Followup(Strict):
-    date: dt.date
+    date: Day
     finding: str | None = None
 
 
 class RectificationRecord(Strict):
     rectification: Identifier
-    completed: dt.date
+    completed: Day
     evidence: list[Evidence] = []
     followups: list[Followup] = []  # for 长期坚持 items: the later checks
     registered: Registration | None = None
@@ -144,7 +156,7 @@ class RectificationRecord(Strict):
 
 
 class Filing(Strict):
-    date: dt.date | None = None
+    date: Day | None = None
     filed_with: str | None = None  # the superior's organisation department
 
 
@@ -154,7 +166,7 @@ class AccountabilityRecord(Strict):
     measure: Measure | None = None  # for 组织处理
     discipline: str | None = None  # a disciplinary sanction imposed as well
     discipline_months: Annotated[int, Field(ge=0, le=120)] | None = None  # its 影响期
-    decided: dt.date
+    decided: Day
     cause: str | None = None
     filed: Filing | None = None
     evidence: list[Evidence] = []
@@ -169,7 +181,7 @@ class ScoreRecord(Strict):
     score: Annotated[float, Field(ge=0)]
     role: ScoreRole  # self (自评) or assessor (考核组)
     by: str | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     note: str | None = None
 
 
