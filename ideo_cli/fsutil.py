@@ -461,3 +461,8 @@ def read_regular(path: Path | str, limit: int | None = None) -> bytes:
     fd = open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         return handle.read() if limit is None else handle.read(limit)
+
+
+def exists(path: Path | str) -> bool:
+    """Whether anything (even a dangling link) is at ``path``; False for a name no file system holds — never raises."""
+    return os.path.lexists(path)
