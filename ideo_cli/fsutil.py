@@ -217,6 +217,8 @@ def write_set(outputs, output_dir=None, replace_documents: bool = False) -> None
     4. only then are the backups deleted.  If any step fails, everything done
        so far is undone in reverse order and ``OutputError`` is raised.
     """
+    if output_dir is not None:
+        output_dir, outputs = _settle_dotdot(Path(output_dir), outputs)
     # the manifest moves into place last: until then the old one still describes the folder
     outputs = sorted(outputs, key=lambda item: Path(item.path).name == MANIFEST_NAME)
     for item in outputs:
@@ -290,6 +292,44 @@ def write_set(outputs, output_dir=None, replace_documents: bool = False) -> None
         if backup:
             _unlink(backup)
         _remove_empty_parents(path.parent, root)
+
+
+def lexical_where_missing(path: Path) -> Path:
+    """``path`` with each ``x/..`` folded where ``x`` does not exist yet.
+
+    ``mkdir -p site/../site2`` would create ``site`` only to climb out of it:
+    a folder that does not exist has no ``..`` to follow, so its ``..`` is
+    taken literally and nothing is created on the way.  Where ``x`` exists the
+    file system decides (it may be a link).
+    """
+    parts = path.parts
+    if ".." not in parts:
+        return path
+    out = Path(parts[0])
+    for part in parts[1:]:
+        if part == ".." and out.name not in ("", "..") and not os.path.lexists(out):
+            out = out.parent
+        else:
+            out = out / part
+    return out
+
+
+def _settle_dotdot(root: Path, outputs):
+    fixed = lexical_where_missing(root)
+    if fixed == root:
+        return root, outputs
+    from types import SimpleNamespace
+
+    moved = []
+    for item in outputs:
+        path = Path(item.path)
+        try:
+            inner = path.relative_to(root)
+        except ValueError:
+            moved.append(item)
+            continue
+        moved.append(SimpleNamespace(path=fixed / inner, data=item.data))
+    return fixed, moved
 
 
 def _make_parents(target: Path, root: Path | None, created: list[Path]) -> None:

@@ -120,8 +120,13 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     by_id: dict[str, str] = {}
     for loaded in plans:
         other = by_id.setdefault(loaded.plan_id, loaded.file)
-        if other != loaded.file:
-            raise ScheduleError(message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
+        if other != loaded.file:  # robust: located at the second plan's 组织.编号
+            from ideo_cli.diagnostics import Diagnostic, Severity
+
+            pos = loaded.doc.locate(("organisation", "id"))
+            found = Diagnostic(code="IDEO910", name="unique-unit-id", severity=Severity.FATAL, file=loaded.file, line=pos.line, col=pos.col, end_col=pos.end_col,
+                               message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
+            raise ScheduleError([FileResult(file=loaded.file, diagnostics=[found], source=loaded.doc.source)])
     inline = [
         InlineCalendar(loaded.plan.calendar[i], loaded.file, loaded.doc.locate, ("calendar", i))  # validated with the plan
         for loaded in plans for i in range(len(loaded.plan.calendar))

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 
+from ideo_cli.render.occurrences.cells import csv_row  # a renderer kept beside the roll-up: the one safe-cell writer
 from ideo_cli.rollup.labels import text
 from ideo_cli.rollup.scores import ScoreRanking
 
@@ -53,10 +54,11 @@ def render_csv(ranking: ScoreRanking, lang: str) -> bytes:
     """The ranking, a blank line, units per grade: UTF-8 with BOM for Excel/WPS."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(_headers(lang))
-    writer.writerows(_rows(ranking, lang))
+    # every cell through the one safe-cell writer: a unit named @SUM(1,1) stays text
+    writer.writerow(csv_row(_headers(lang)))
+    writer.writerows(csv_row(row) for row in _rows(ranking, lang))
     writer.writerow([])
-    writer.writerows(_grade_rows(ranking, lang))
+    writer.writerows(csv_row(row) for row in _grade_rows(ranking, lang))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 
