@@ -54,9 +54,15 @@ def note_input(path: Path | str) -> None:
     _inputs_read.add((info.st_dev, info.st_ino))
 
 
+def note_input_stat(info: os.stat_result) -> None:
+    """:func:`note_input` for a file already stat'ed."""
+    _inputs_read.add((info.st_dev, info.st_ino))
+
+
 def forget_inputs() -> None:
     """A new command starts (in-process callers run several)."""
     _inputs_read.clear()
+    _ROOTS.clear()
 
 
 def refuse_target(target: Path, replace_documents: bool = False) -> None:
@@ -437,8 +443,8 @@ def resolve_inside(root: Path | str, relative: str | Path) -> tuple[Path | None,
     if problem:
         return None, problem
     try:
-        base = Path(root).resolve()
-        target = (Path(root) / relative).resolve()
+        base = _resolved_root(str(root))
+        target = _resolve_under(str(root), str(relative))
     except RuntimeError:  # Python < 3.13: "Symlink loop from …"
         return None, LOOP
     except OSError as exc:
@@ -446,6 +452,36 @@ def resolve_inside(root: Path | str, relative: str | Path) -> tuple[Path | None,
     if target != base and base not in target.parents:
         return None, OUTSIDE_ROOT
     return target, None
+
+
+_ROOTS: dict[str, Path] = {}
+
+
+def _resolved_root(root: str) -> Path:
+    """A unit folder resolved once per command (thousands of evidence paths share it)."""
+    found = _ROOTS.get(root)
+    if found is None:
+        found = _ROOTS[root] = Path(root).resolve()
+    return found
+
+
+def _resolve_under(root: str, relative: str) -> Path:
+    """``(root / relative).resolve()``, with the folder part resolved once for all its files.
+
+    Thousands of evidence files share ``佐证/2026/``: its resolution is cached
+    for the command, and each file costs one ``lstat`` unless it is a link.
+    """
+    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    if name in ("", ".", ".."):
+        return (Path(root) / relative).resolve()
+    parent = _resolved_root(os.path.join(root, folder) if folder else root)
+    candidate = parent / name
+    try:
+        if not stat.S_ISLNK(os.lstat(candidate).st_mode):
+            return candidate
+    except FileNotFoundError:
+        return candidate
+    return candidate.resolve()
 
 
 def regular_file_problem(path: Path | str) -> str | None:

@@ -14,7 +14,6 @@ import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ideo_cli import fsutil
-from ideo_cli.fsutil import note_input
 
 CHUNK = 1 << 20
 
@@ -26,14 +25,14 @@ _hash_cache: dict[tuple[str, int, int], str] = {}
 
 def sha256_file(path: Path) -> str:
     """The file's SHA-256 (raises OSError; a FIFO or device is refused, never waited on)."""
+    st = os.stat(path)
+    fsutil.note_input_stat(st)  # evidence is an input: no output may replace it
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    cached = _hash_cache.get(key)
+    if cached is not None:
+        return cached
     fd = fsutil.open_regular(path)
     with os.fdopen(fd, "rb") as handle:
-        st = os.fstat(handle.fileno())
-        note_input(path)  # evidence is an input: no output may replace it
-        key = (str(path), st.st_size, st.st_mtime_ns)
-        cached = _hash_cache.get(key)
-        if cached is not None:
-            return cached
         digest = hashlib.sha256()
         while True:
             block = handle.read(CHUNK)
