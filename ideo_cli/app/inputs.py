@@ -121,7 +121,7 @@ def check_year_options(options: object) -> None:
     for attribute, option in _YEAR_OPTIONS:
         year = getattr(options, attribute, None)
         if isinstance(year, int) and not isinstance(year, bool) and not MIN_YEAR <= year <= MAX_YEAR:
-            raise UsageError(msg("cli.year-out-of-range", option=option, value=str(year), low=MIN_YEAR, high=MAX_YEAR))
+            raise UsageError(msg("schedule.year-out-of-range", year=year, low=MIN_YEAR, high=MAX_YEAR))
     for attribute, option in _DATE_OPTIONS:
         value = getattr(options, attribute, None)
         if isinstance(value, str) and value.strip():
