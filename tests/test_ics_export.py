@@ -27,7 +27,7 @@ from ideo_cli.render.occurrences.ics import (
     render_ics,
     split_by_person,
 )
-from ideo_cli.render.occurrences.ics.identity import calendar_uid
+from ideo_cli.schedule.identity import calendar_uid
 from tests.support.ics_lint import lint_ics
 from ideo_cli.schedule.occurrence import Occurrence, Person
 

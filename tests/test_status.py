@@ -14,8 +14,8 @@ def test_summary_shape():
     assert_no_traceback(run)
     assert run.code == 0 and run.err == "", run
     summary = json.loads(run.out)
-    assert list(summary) == ["ideo_status", "generator", "year", "as_of", "unit", "requires", "occurrences", "counts", "findings"]
-    assert summary["ideo_status"] == 1 and summary["year"] == 2027 and summary["as_of"] == "2027-07-15"
+    assert list(summary) == ["ideo_status", "generator", "year", "as_of", "unit", "requires", "occurrences", "rectifications", "counts", "findings"]
+    assert summary["ideo_status"] == 2 and summary["year"] == 2027 and summary["as_of"] == "2027-07-15"
     assert summary["unit"]["id"] == "xx-town-village-branch" and summary["unit"]["superior_id"] == "xiaozhaiba"
     first = summary["occurrences"][0]
     assert set(first) == {"obligation", "period", "title", "kind", "start", "due", "provisional", "status", "owners", "evidence", "evidence_files", "done_on"}

@@ -126,3 +126,23 @@ def build_tree(units: list[TreeUnit], one_root: bool = True) -> UnitTree:
             tree.problems.append(TreeProblem(SEVERAL_ROOTS, unit.file, unit.line, unit.col, msg("rollup.tree-several-roots", unit=extra, first=tree.roots[0], n=len(tree.roots))))
     tree.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code))
     return tree
+
+
+PROBLEM_NAMES = {"IDEO910": "unique-unit-id", "IDEO911": "superior-in-workspace", "IDEO912": "no-superior-cycle", "IDEO913": "one-root"}
+
+
+def unit_record(loaded) -> dict:
+    org = loaded.plan.organisation
+    pos = loaded.doc.locate(("organisation", "superior_id") if org.superior_id else ("organisation",), key=not org.superior_id)
+    return {
+        "id": loaded.plan_id,
+        "name": org.name,
+        "short_name": org.short_name or org.name,
+        "type": org.type,
+        "level": org.level or "",
+        "superior": org.superior,
+        "superior_id": org.superior_id,
+        "file": loaded.file,
+        "line": pos.line,
+        "col": pos.col,
+    }

@@ -1,6 +1,6 @@
 """IDEO7xx: the ledger (台账) against its plan, the documents' 留痕 and procedures.
 
-Each function receives a :class:`ideo_cli.ledger.checks.LedgerContext`.  The
+Each function receives a :class:`ideo_cli.rules.ledger_context.LedgerContext`.  The
 plan engine also calls every active rule with a plan context; ledger rules
 have nothing to say about a plan alone, so they return at once there.
 """
@@ -22,9 +22,9 @@ def day_of(value):
 
 
 def _ledger_ctx(ctx) -> bool:
-    # A LedgerContext exists only once ideo_cli.ledger.checks is imported; a plan's
+    # A LedgerContext exists only once ideo_cli.rules.ledger_context is imported; a plan's
     # check never imports it, so it need not be imported just to say "no".
-    module = sys.modules.get("ideo_cli.ledger.checks")
+    module = sys.modules.get("ideo_cli.rules.ledger_context")
     return module is not None and isinstance(ctx, module.LedgerContext)
 
 
@@ -92,7 +92,7 @@ def ledger_duplicate_record(ctx):
 def ledger_overdue(ctx):
     if not _with_unit(ctx):
         return
-    from ideo_cli.ledger.match import waived_obligations
+    from ideo_cli.rules.checks.waivers import waived_obligations
 
     recorded = {(r.obligation, r.period) for r in ctx.ledger.ledger.records}
     waived = waived_obligations(ctx.plan, ctx.today)
