@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.render.occurrences.cells import csv_row  # a renderer kept beside the roll-up: the one safe-cell writer
 from ideo_cli.rollup.aggregate import Rate, Rollup
 from ideo_cli.rollup.labels import kind_label, percent, status_label, text, unit_name
 
@@ -84,6 +83,8 @@ def _rate_rows(rollup: Rollup, lang: str) -> list[list]:
 
 def render_csv(rollup: Rollup, lang: str) -> bytes:
     """The matrix, a blank line, the late list: one file Excel and WPS open as is."""
+    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     # every cell through the one safe-cell writer: a unit named =1+1 stays text

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.render.occurrences.cells import csv_row  # a renderer kept beside the roll-up: the one safe-cell writer
 from ideo_cli.rollup.labels import text
 from ideo_cli.rollup.scores import ScoreRanking
 
@@ -52,6 +51,8 @@ def _grade_rows(ranking: ScoreRanking, lang: str) -> list[list]:
 
 def render_csv(ranking: ScoreRanking, lang: str) -> bytes:
     """The ranking, a blank line, units per grade: UTF-8 with BOM for Excel/WPS."""
+    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     # every cell through the one safe-cell writer: a unit named @SUM(1,1) stays text

@@ -43,8 +43,7 @@ class ScoreRanking:
 
 def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: int, as_of: dt.date) -> dict[str, object]:
     """{unit id: Scorecard} for the members read from plan files (one schedule for all)."""
-    from ideo_cli.app.schedule import ScheduleError  # what scoring/adapt.py raises (imported where it is raised: start-up cost)
-    from ideo_cli.scoring.adapt import observations_from_schedule
+    from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule
     from ideo_cli.scoring.engine import score_unit
 
     files = []
@@ -56,7 +55,7 @@ def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: in
     while files:
         try:
             observations = observations_from_schedule(files, year, as_of)
-        except ScheduleError as exc:  # a unit's 台账 cannot be read: it goes unscored, its problems are said
+        except ScoringInputError as exc:  # a unit's 台账 cannot be read: it goes unscored, its problems are said
             failed = [d for r in exc.results for d in r.diagnostics]
             cards.problems.extend(failed)
             broken = {d.file for d in failed}
