@@ -77,8 +77,8 @@ _AUDIT = {"root": None, "reads": []}
 CACHE_DIR = os.environ.setdefault("IDEO_CACHE_DIR", tempfile.mkdtemp(prefix="ideo-fuzz-cache-"))
 _ALLOWED = tuple(str(p) for p in {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(__file__).resolve().parents[2] / "ideo_cli",
                                    Path(os.__file__).resolve().parent})
-_ALLOWED_EXACT = ("/dev/null", "/dev/urandom", "/etc/localtime", "/etc/ld.so.cache")
-_ALLOWED_PREFIX = ("/proc/", "/sys/", "/usr/share/zoneinfo/", "/usr/lib/", "/lib/", "/usr/local/lib/", "/dev/pts/", "/tmp/pytest-", "/etc/ssl/")
+_ALLOWED_EXACT = ("/dev/null", "/dev/urandom", "/etc/localtime", "/etc/ld.so.cache", "/etc/mime.types", tempfile.gettempdir())
+_ALLOWED_PREFIX = (os.path.join(tempfile.gettempdir(), "openpyxl."), "/proc/", "/sys/", "/usr/share/zoneinfo/", "/usr/lib/", "/lib/", "/usr/local/lib/", "/dev/pts/", "/tmp/pytest-", "/etc/ssl/")
 
 
 def _audit(event: str, args: tuple) -> None:

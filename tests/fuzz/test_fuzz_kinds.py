@@ -107,8 +107,8 @@ def test_fuzz_hostile_ledger_paths(files, evidence, plan_key, command, lang):
 
 @st.composite
 def unit_tree(draw) -> dict[str, bytes]:
-    """Up to 40 summaries with random superiors: cycles, duplicates, chains, forests, hostile names."""
-    n = draw(st.integers(1, 40))
+    """Up to 12 summaries with random superiors: cycles, duplicates, chains, forests, hostile names."""
+    n = draw(st.integers(1, 12))
     shape = draw(st.sampled_from(["chain", "flat", "random", "cycle"]))
     ids = [f"u{i}" for i in range(n)]
     if draw(st.booleans()):
