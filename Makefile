@@ -43,7 +43,7 @@ demo: $(VENV)/.run-deps
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest
 
-# ≥ 10,000 generated and mutated cases (14 fuzz tests × FUZZ_EXAMPLES) over every command; the last line is the tally
+# ≥ 10,000 generated and mutated cases (18 fuzz tests × FUZZ_EXAMPLES: plans, ledgers, rubrics, summaries, unit trees, arguments) over every command; the last line is the tally
 FUZZ_EXAMPLES ?= 800
 fuzz: $(VENV)/.test-deps
 	-IDEO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) IDEO_FUZZ_REPORT=.fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
@@ -53,7 +53,7 @@ bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/run.py
 
 schema: $(VENV)/.run-deps
-	for kind in plan calendar rulebook ledger rubric; do $(BIN)/ideo schema --kind $$kind -o schema/ideo-$$kind.schema.json; done
+	for kind in plan calendar rulebook ledger rubric summary; do $(BIN)/ideo schema --kind $$kind -o schema/ideo-$$kind.schema.json; done
 
 catalog: $(VENV)/.test-deps
 	$(BIN)/python tools/catalog.py

@@ -54,9 +54,15 @@ def note_input(path: Path | str) -> None:
     _inputs_read.add((info.st_dev, info.st_ino))
 
 
+def note_input_stat(info: os.stat_result) -> None:
+    """:func:`note_input` for a file already stat'ed."""
+    _inputs_read.add((info.st_dev, info.st_ino))
+
+
 def forget_inputs() -> None:
     """A new command starts (in-process callers run several)."""
     _inputs_read.clear()
+    _ROOTS.clear()
 
 
 def refuse_target(target: Path, replace_documents: bool = False) -> None:
@@ -217,6 +223,8 @@ def write_set(outputs, output_dir=None, replace_documents: bool = False) -> None
     4. only then are the backups deleted.  If any step fails, everything done
        so far is undone in reverse order and ``OutputError`` is raised.
     """
+    if output_dir is not None:
+        output_dir, outputs = _settle_dotdot(Path(output_dir), outputs)
     # the manifest moves into place last: until then the old one still describes the folder
     outputs = sorted(outputs, key=lambda item: Path(item.path).name == MANIFEST_NAME)
     for item in outputs:
@@ -292,6 +300,44 @@ def write_set(outputs, output_dir=None, replace_documents: bool = False) -> None
         _remove_empty_parents(path.parent, root)
 
 
+def lexical_where_missing(path: Path) -> Path:
+    """``path`` with each ``x/..`` folded where ``x`` does not exist yet.
+
+    ``mkdir -p site/../site2`` would create ``site`` only to climb out of it:
+    a folder that does not exist has no ``..`` to follow, so its ``..`` is
+    taken literally and nothing is created on the way.  Where ``x`` exists the
+    file system decides (it may be a link).
+    """
+    parts = path.parts
+    if ".." not in parts:
+        return path
+    out = Path(parts[0])
+    for part in parts[1:]:
+        if part == ".." and out.name not in ("", "..") and not os.path.lexists(out):
+            out = out.parent
+        else:
+            out = out / part
+    return out
+
+
+def _settle_dotdot(root: Path, outputs):
+    fixed = lexical_where_missing(root)
+    if fixed == root:
+        return root, outputs
+    from types import SimpleNamespace
+
+    moved = []
+    for item in outputs:
+        path = Path(item.path)
+        try:
+            inner = path.relative_to(root)
+        except ValueError:
+            moved.append(item)
+            continue
+        moved.append(SimpleNamespace(path=fixed / inner, data=item.data))
+    return fixed, moved
+
+
 def _make_parents(target: Path, root: Path | None, created: list[Path]) -> None:
     parent = target.parent
     missing = []
@@ -358,3 +404,141 @@ def _remove_empty_parents(directory: Path, root: Path | None) -> None:
         except OSError:
             return
         directory = directory.parent
+
+
+# --------------------------------------------------------------------------- paths checked before use
+#
+# Every path that comes from a file (a ledger's evidence, its ``计划:``, a
+# rubric's ``extends``) or an argument (``--pack``, ``-o``, ``--rubric``) is
+# checked here before anything opens it: a NUL byte, an over-long name, a
+# symlink loop, a link leaving its folder, a FIFO or a device is a reason (one
+# of the constants below) the caller turns into a located finding — never an
+# OSError, never a blocked read.
+
+BAD_NAME, LOOP, OUTSIDE_ROOT, MISSING_PATH, NOT_REGULAR = "bad-name", "loop", "outside", "missing", "not-a-file"
+NAME_MAX = 255  # bytes in one path component (ext4, APFS, NTFS)
+PATH_MAX = 4096  # bytes in a whole path (Linux)
+
+
+def name_problem(text: str) -> str | None:
+    """BAD_NAME for a path no file system can hold: a NUL byte, a component over 255 bytes, over 4096 in all."""
+    if "\x00" in text:
+        return BAD_NAME
+    try:
+        encoded = os.fsencode(text)
+    except (UnicodeError, ValueError):
+        return BAD_NAME
+    if len(encoded) > PATH_MAX or any(len(part) > NAME_MAX for part in encoded.replace(b"\\", b"/").split(b"/")):
+        return BAD_NAME
+    return None
+
+
+def resolve_inside(root: Path | str, relative: str | Path) -> tuple[Path | None, str | None]:
+    """(the resolved path, None) when ``root/relative`` stays inside ``root``, else (None, reason).
+
+    Symlinks are followed (a link inside the folder to a file inside it is
+    fine); a loop is LOOP, a link out of the folder OUTSIDE_ROOT.
+    """
+    problem = name_problem(str(relative))
+    if problem:
+        return None, problem
+    try:
+        base = _resolved_root(str(root))
+        target = _resolve_under(str(root), str(relative))
+    except RuntimeError:  # Python < 3.13: "Symlink loop from …"
+        return None, LOOP
+    except OSError as exc:
+        return None, os_reason(exc)
+    if target != base and base not in target.parents:
+        return None, OUTSIDE_ROOT
+    return target, None
+
+
+_ROOTS: dict[str, Path] = {}
+
+
+def _resolved_root(root: str) -> Path:
+    """A unit folder resolved once per command (thousands of evidence paths share it)."""
+    found = _ROOTS.get(root)
+    if found is None:
+        found = _ROOTS[root] = Path(root).resolve()
+    return found
+
+
+def _resolve_under(root: str, relative: str) -> Path:
+    """``(root / relative).resolve()``, with the folder part resolved once for all its files.
+
+    Thousands of evidence files share ``佐证/2026/``: its resolution is cached
+    for the command, and each file costs one ``lstat`` unless it is a link.
+    """
+    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    if name in ("", ".", ".."):
+        return (Path(root) / relative).resolve()
+    parent = _resolved_root(os.path.join(root, folder) if folder else root)
+    candidate = parent / name
+    try:
+        if not stat.S_ISLNK(os.lstat(candidate).st_mode):
+            return candidate
+    except FileNotFoundError:
+        return candidate
+    return candidate.resolve()
+
+
+def regular_file_problem(path: Path | str) -> str | None:
+    """None for an existing regular file (after symlinks); else MISSING_PATH, NOT_REGULAR, LOOP or BAD_NAME."""
+    problem = name_problem(str(path))
+    if problem:
+        return problem
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return os_reason(exc)
+    except ValueError:
+        return BAD_NAME
+    return None if stat.S_ISREG(info.st_mode) else NOT_REGULAR
+
+
+def os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return LOOP
+    if exc.errno in (errno.ENAMETOOLONG, errno.EINVAL):
+        return BAD_NAME
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return MISSING_PATH
+    return NOT_REGULAR
+
+
+def open_regular(path: Path | str) -> int:
+    """A read-only descriptor of a regular file; a FIFO or device is refused without blocking.
+
+    Raises OSError (ENXIO for "not a regular file", ELOOP, ENAMETOOLONG …).
+    """
+    import errno
+
+    if name_problem(str(path)):
+        raise OSError(errno.EINVAL, os.strerror(errno.EINVAL), str(path).replace("\x00", "\\0"))
+    # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.ENXIO, os.strerror(errno.ENXIO), str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: Path | str, limit: int | None = None) -> bytes:
+    """A regular file's bytes (at most ``limit``); raises OSError, never blocks on a FIFO."""
+    fd = open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read() if limit is None else handle.read(limit)
+
+
+def exists(path: Path | str) -> bool:
+    """Whether anything (even a dangling link) is at ``path``; False for a name no file system holds — never raises."""
+    return os.path.lexists(path)

@@ -139,33 +139,41 @@ def test_summaries_stand_in_for_plans(tmp_path):
     assert strip(from_summaries) == strip(from_plans)
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda s: s.update(ideo_status=3), "汇总文件的格式版本是 3，本版 ideo 只读取版本 2"),
-    (lambda s: s.update(year=2026), "汇总文件是 2026 年的，本次汇总的是 2027 年"),
-    (lambda s: s["occurrences"][0].update(status="finished"), "汇总文件缺少或写错了 occurrences[0]"),
-    (lambda s: s.pop("unit"), "汇总文件缺少或写错了 unit.id/name/type"),
+@pytest.mark.parametrize(("change", "expected", "where"), [
+    (lambda s: s.update(ideo_status=1), "汇总文件是旧格式（版本 1），本版 ideo 读取版本 2：请用本版 ideo 重新运行 ideo status 生成汇总", ":1:17"),
+    (lambda s: s.update(ideo_status=3), "汇总文件的格式版本是 3，本版 ideo 只读取版本 2", ":1:17"),
+    (lambda s: s.update(year=2026), "汇总文件是 2026 年的，本次汇总的是 2027 年", ":1:"),
+    (lambda s: s["occurrences"][0].update(status="finished"), "“finished”不是允许的值", ":1:"),
+    (lambda s: s.pop("unit"), "缺少必填的键“unit”", ":1:2"),
+    (lambda s: s["unit"].update(superior_id=["xiaozhaiba"]), "应为文本，实际是 列表", ":1:"),
+    (lambda s: s["occurrences"][0].update(due="2027/03/31"), "2027/03/31 不是 1900–2100 年间 YYYY-MM-DD 格式的日期", ":1:"),
+    (lambda s: s["counts"].update(done=10 ** 40), "应不大于 10000000", ":1:"),
+    (lambda s: s.update(year=None), "应为整数", ":1:"),
 ])
-def test_bad_summaries_are_located_and_refused(tmp_path, change, expected):
+def test_bad_summaries_are_located_and_left_out(tmp_path, change, expected, where):
+    """A summary that cannot be used is reported where it fails and left out; the rest is rolled up (exit 1)."""
     ws = tmp_path / "ws"
     shutil.copytree(WORKSPACE, ws)
     path = ws / "branches" / "village.status.json"
     summary = json.loads(path.read_text(encoding="utf-8"))
     change(summary)
     path.write_text(json.dumps(summary, ensure_ascii=False), encoding="utf-8")
-    run = run_ideo("rollup", ws, *ARGS)
+    run = run_ideo("rollup", ws, *ARGS, "--format", "json")
     assert_no_traceback(run)
-    assert run.code == 2, run
-    assert run.out == ""
+    assert run.code == 1, run
     assert expected in run.err
-    assert "branches/village.status.json:1:1" in run.err
+    assert "branches/village.status.json" + where in run.err
+    assert "该汇总文件未计入本次汇总" in run.err and "None" not in run.err
+    units = [u["unit"]["id"] for u in json.loads(run.out)["units"]]
+    assert "xx-town-village-branch" not in units and "xiaozhaiba-community-branch" in units
 
 
 def test_broken_json_summary_points_at_the_spot(tmp_path):
     path = tmp_path / "x.status.json"
-    path.write_text('{\n  "ideo_status": 1,\n  "year": 2027,\n  oops\n}\n', encoding="utf-8")
+    path.write_text('{\n  "ideo_status": 2,\n  "year": 2027,\n  oops\n}\n', encoding="utf-8")
     run = run_ideo("rollup", tmp_path, *ARGS)
-    assert run.code == 2, run
-    assert "x.status.json:4:3" in run.err and "不是有效的 JSON" in run.err
+    assert run.code == 2, run  # nothing is left to roll up
+    assert "x.status.json:4:3" in run.err and "JSON 对象的键必须是带引号的字符串" in run.err
 
 
 def test_no_units_is_a_usage_error(tmp_path):

@@ -45,6 +45,11 @@ def run(options: HtmlOptions) -> CommandResult:
 
         tops = [root] if root else list(prepared.tree.roots)
         cards = score_cards(prepared.summaries, [uid for top in tops for uid, _ in prepared.tree.walk(top)], rubric, year, as_of)
+        if cards.problems:  # robust: a unit whose 台账 cannot be read goes unscored, and that is said (exit 1)
+            from ideo_cli.app.score import diagnostics_result
+
+            stderr += diagnostics_result(cards.problems, {}, options.lang, EXIT_FINDINGS).stderr
+            prepared.findings = True
     pages = build_site(prepared, year, as_of, options.output, options.lang, root, rubric=rubric, cards=cards)
     outputs = [OutputFile(options.output / name, data) for name, data in pages]
     return CommandResult(exit_code=EXIT_FINDINGS if prepared.findings else EXIT_CLEAN, stderr=stderr, outputs=outputs, output_dir=options.output,

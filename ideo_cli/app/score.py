@@ -73,9 +73,10 @@ def read_rubric(option: Path, lang: str):
     (None, the exit-2 result with the rubric's located problems)."""
     from ideo_cli.formats.rubric import RubricError, load_rubric
     from ideo_cli.formats.rubric.load import builtin_rubric
+    from ideo_cli.fsutil import exists
 
     path, shown = option, None
-    shipped = builtin_rubric(str(option)) if not option.exists() and "/" not in str(option) else None
+    shipped = builtin_rubric(str(option)) if not exists(option) and "/" not in str(option) else None  # robust: never raises (NUL, long names)
     if shipped is not None:  # `--rubric sample`: a rubric shipped with ideo
         path, shown = shipped, f"<ideo>/rubrics/{shipped.name}"
     try:

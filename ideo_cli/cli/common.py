@@ -31,8 +31,11 @@ def run_command(run, options, lang: str) -> None:
     """Call ``run(options)``; a UsageError is one translated line and its exit code."""
     from ideo_cli.fsutil import forget_inputs
 
+    from ideo_cli.app.inputs import check_year_options
+
     forget_inputs()  # what the previous in-process command read is not this one's input
     try:
+        check_year_options(options)
         result = run(options)
     except UsageError as exc:
         fail(exc.message, lang, exc.exit_code)

@@ -80,7 +80,9 @@ class YamlDocument:
         return Position(line, col, line, max(col + 1, len(text_line.rstrip()) + 1))
 
     def line_text(self, line: int) -> str:
-        lines = self.source.splitlines()
+        lines = self.__dict__.get("_lines")
+        if lines is None:  # split once: a ledger of 2,000 records locates thousands of findings
+            lines = self.__dict__["_lines"] = self.source.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 

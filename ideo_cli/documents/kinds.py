@@ -109,6 +109,15 @@ KINDS: dict[str, Kind] = {
         reader="ideo_cli.formats.rubric.load:read",
         schema="ideo_cli.formats.rubric.schema:schema_text",
     ),
+    "summary": Kind(
+        name="summary",
+        names=("summary", "汇总", "单位汇总"),
+        markers=(),  # JSON written by `ideo status`; read by `ideo rollup`/`ideo html` (rollup/summary.py)
+        model="ideo_cli.formats.summary.model:Summary",
+        version=2,
+        reader="ideo_cli.formats.summary.read:read_document",
+        schema="ideo_cli.formats.summary.schema:schema_text",
+    ),
 }
 
 

@@ -27,10 +27,12 @@ class ReadError(Exception):
 def read_text(path: Path, display: str) -> str:
     try:
         st = os.stat(path)
+    except ValueError:  # a NUL byte in the name
+        raise ReadError(input_diagnostic("IDEO001", display.replace("\x00", "\\0"), 1, 1, msg("doc.cannot-read", reason=msg("doc.os.bad-name")))) from None
     except FileNotFoundError:
         raise ReadError(input_diagnostic("IDEO001", display, 1, 1, msg("doc.no-such-file"))) from None
     except OSError as exc:
-        raise ReadError(_os_error(display, exc)) from None
+        raise ReadError(os_error_diagnostic(display, exc)) from None
     if not path.is_file():
         raise ReadError(input_diagnostic("IDEO001", display, 1, 1, msg("doc.not-a-regular-file")))
     if st.st_size > MAX_BYTES:
@@ -44,7 +46,7 @@ def read_text(path: Path, display: str) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ReadError(_os_error(display, exc)) from None
+        raise ReadError(os_error_diagnostic(display, exc)) from None
     note_input(path)
     return decode(data, display)
 
@@ -56,10 +58,12 @@ _OS_REASONS = {
     errno.ELOOP: "doc.os.symlink-loop",
     errno.EISDIR: "doc.os.is-directory",
     errno.EIO: "doc.os.io",
+    errno.ENXIO: "doc.os.not-regular",
+    errno.EINVAL: "doc.os.bad-name",
 }
 
 
-def _os_error(display: str, exc: OSError):
+def os_error_diagnostic(display: str, exc: OSError):
     # the reason in the catalogue's words; an unusual one by its errno name (ENXIO …), never English prose
     reason = msg(_OS_REASONS[exc.errno]) if exc.errno in _OS_REASONS else errno.errorcode.get(exc.errno or 0, type(exc).__name__)
     return input_diagnostic("IDEO001", display, 1, 1, msg("doc.cannot-read", reason=reason))
@@ -114,8 +118,10 @@ def _looks_like_gb18030(data: bytes) -> bool:
 
 
 def read_source(path: Path | str) -> str | None:
-    """A file's text for report snippets, or None if it cannot be read as UTF-8."""
+    """A file's text for report snippets, or None if it cannot be read as UTF-8 (a FIFO is never waited on)."""
+    from ideo_cli.fsutil import read_regular
+
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return read_regular(path, 64 * 1024 * 1024).decode("utf-8")
     except (OSError, UnicodeDecodeError, ValueError):
         return None

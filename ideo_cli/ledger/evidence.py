@@ -1,8 +1,11 @@
 """Evidence files: kept inside the unit's folder, hashed streaming.
 
-A path is refused when it is absolute, climbs out with ``..``, or resolves
-(through a symlink) to somewhere outside the unit's folder.  Hashing reads
-1 MiB at a time, so a 2 GB video costs memory of one block, not of the file.
+A path is refused when it is absolute, climbs out with ``..``, resolves
+(through a symlink) to somewhere outside the unit's folder, is no name a file
+system can hold (a NUL byte, too long), loops, or is not a regular file (a
+FIFO, a device): the checks are ``fsutil``'s, made before anything opens the
+path.  Hashing reads 1 MiB at a time, so a 2 GB video costs memory of one
+block, not of the file.
 """
 from __future__ import annotations
 
@@ -10,24 +13,27 @@ import hashlib
 import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from ideo_cli.fsutil import note_input
+from ideo_cli import fsutil
 
 CHUNK = 1 << 20
 
 ABSOLUTE, OUTSIDE, MISSING, NOT_A_FILE, MISMATCH, NO_HASH = "absolute", "outside", "missing", "not-a-file", "mismatch", "no-hash"
+BAD_NAME, LOOP = fsutil.BAD_NAME, fsutil.LOOP  # messages: ledger.evidence-<reason>
 
 _hash_cache: dict[tuple[str, int, int], str] = {}
 
 
 def sha256_file(path: Path) -> str:
-    note_input(path)  # evidence is an input: no output may replace it
+    """The file's SHA-256 (raises OSError; a FIFO or device is refused, never waited on)."""
     st = os.stat(path)
+    fsutil.note_input_stat(st)  # evidence is an input: no output may replace it
     key = (str(path), st.st_size, st.st_mtime_ns)
     cached = _hash_cache.get(key)
     if cached is not None:
         return cached
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    fd = fsutil.open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        digest = hashlib.sha256()
         while True:
             block = handle.read(CHUNK)
             if not block:
@@ -40,20 +46,17 @@ def sha256_file(path: Path) -> str:
 
 def path_problem(folder: Path, relative: str) -> str | None:
     """Why ``relative`` is not an acceptable evidence path in ``folder`` (None: fine)."""
+    if fsutil.name_problem(relative):
+        return BAD_NAME
     if PurePosixPath(relative).is_absolute() or PureWindowsPath(relative).is_absolute() or PureWindowsPath(relative).drive:
         return ABSOLUTE
     parts = PurePosixPath(relative.replace("\\", "/")).parts
     if ".." in parts:
         return OUTSIDE
-    root = folder.resolve()
-    target = (folder / relative).resolve()
-    if target != root and root not in target.parents:
-        return OUTSIDE  # a symlink leading out of the unit's folder
-    if not target.exists():
-        return MISSING
-    if not target.is_file():
-        return NOT_A_FILE
-    return None
+    target, problem = fsutil.resolve_inside(folder, relative)
+    if problem:
+        return problem  # OUTSIDE (a symlink leading out of the unit's folder), LOOP, BAD_NAME
+    return fsutil.regular_file_problem(target)  # MISSING, NOT_A_FILE, LOOP …
 
 
 def file_problem(folder: Path, relative: str, sha256: str | None) -> str | None:
@@ -63,6 +66,10 @@ def file_problem(folder: Path, relative: str, sha256: str | None) -> str | None:
         return problem
     if not sha256:
         return NO_HASH
-    if sha256_file(folder / relative).lower() != sha256.lower():
+    try:
+        actual = sha256_file(folder / relative)
+    except OSError as exc:  # changed between the check and the read
+        return fsutil.os_reason(exc)
+    if actual.lower() != sha256.lower():
         return MISMATCH
     return None

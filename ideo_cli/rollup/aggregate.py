@@ -99,21 +99,40 @@ def at_risk(parent: dict | None, unit: dict, kind: str) -> str | None:
     return None
 
 
-def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: dt.date, root: str | None = None) -> Rollup:
-    tops = [root] if root else list(tree.roots)
-    walk = [(uid, depth) for top in tops for uid, depth in tree.walk(top)]
-    kinds = sorted({o["kind"] for uid, _ in walk for o in summaries[uid]["occurrences"]}, key=kind_order)
-    rows: list[Row] = []
-    late: list[LateItem] = []
-    per_kind = {k: Rate() for k in kinds}
-    per_unit_rate: dict[str, Rate] = {}
-    as_of_text = as_of.isoformat()  # ISO dates compare as strings: no parsing per occurrence
-    for uid, depth in walk:
+@dataclass(slots=True)
+class _UnitPart:
+    cells: dict[str, Cell]
+    rate: Rate
+    late: list[LateItem]
+
+
+class Aggregates:
+    """Each unit's cells, rate and late items computed once, and subtree sums once, bottom-up.
+
+    Every roll-up page of a site reads them: a chain of 2,000 units costs what
+    a flat tree of 2,000 costs, not the sum of every subtree's size.
+    """
+
+    def __init__(self, tree: UnitTree, summaries: dict[str, dict], as_of: dt.date):
+        self.tree, self.summaries, self.as_of = tree, summaries, as_of
+        self._units: dict[str, _UnitPart] = {}
+        self._subtrees: dict[str, tuple[Rate, dict[str, Rate]]] = {}
+
+    def unit(self, uid: str) -> _UnitPart:
+        found = self._units.get(uid)
+        if found is None:
+            found = self._units[uid] = self._compute(uid)
+        return found
+
+    def _compute(self, uid: str) -> _UnitPart:
+        tree, summaries, as_of = self.tree, self.summaries, self.as_of
+        as_of_text = as_of.isoformat()  # ISO dates compare as strings: no parsing per occurrence
         summary = summaries[uid]
         unit = summary["unit"]
         parent_id = tree.parent(uid)
         parent = summaries.get(parent_id) if parent_id else None
         cells: dict[str, Cell] = {}
+        late: list[LateItem] = []
         occurrences = summary["occurrences"]
         if occurrences and isinstance(occurrences[0], dict):
             occurrences = [CompactOccurrence(o) for o in occurrences]
@@ -131,25 +150,83 @@ def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: d
                 late.append(LateItem(uid, unit.get("short_name") or unit["name"], occ.title, occ.period, due,
                                      (end - due).days if end else None, status, list(occ.owners),
                                      at_risk(parent, unit, occ.kind), (parent["unit"].get("short_name") or parent["unit"]["name"]) if parent else None))
-        rate = per_unit_rate[uid] = Rate()
-        for kind, cell in cells.items():
-            cell.worst = worst(cell.counts)
-            cell.counts = {s: cell.counts[s] for s in STATUSES if s in cell.counts}
-            cell_rate = Rate.of(cell)
-            _merge(rate, cell_rate)
-            _merge(per_kind[kind], cell_rate)
-        rows.append(Row(unit, depth, cells, bool(tree.children.get(uid))))
-    late.sort(key=lambda item: (-(item.days_late or 0), item.due, item.unit_id, item.title))
-    total = Rate()
-    for r in per_unit_rate.values():
-        _merge(total, r)
-    per_subtree = []
-    top_children = tree.children.get(root, []) if root else list(tree.roots)
-    for child in top_children:
         rate = Rate()
-        for uid, _ in tree.walk(child):
-            _merge(rate, per_unit_rate[uid])
-        per_subtree.append((summaries[child]["unit"], rate))
+        for cell in cells.values():
+            cell.worst = worst(cell.counts)
+            cell.counts = {st: cell.counts[st] for st in STATUSES if st in cell.counts}
+            _merge(rate, Rate.of(cell))
+        return _UnitPart(cells, rate, late)
+
+    def subtree(self, top: str) -> tuple[Rate, dict[str, Rate]]:
+        """(rate, per-kind rates) of ``top`` and everything below it; post-order, no recursion."""
+        if top in self._subtrees:
+            return self._subtrees[top]
+        stack = [(top, False)]
+        while stack:
+            uid, expanded = stack.pop()
+            if uid in self._subtrees:
+                continue
+            children = self.tree.children.get(uid, [])
+            if not expanded:
+                stack.append((uid, True))
+                stack.extend((c, False) for c in children if c not in self._subtrees)
+                continue
+            part = self.unit(uid)
+            rate = Rate()
+            _merge(rate, part.rate)
+            per_kind = {kind: Rate.of(cell) for kind, cell in part.cells.items()}
+            for child in children:
+                child_rate, child_kinds = self._subtrees[child]
+                _merge(rate, child_rate)
+                for kind, kind_rate in child_kinds.items():
+                    _merge(per_kind.setdefault(kind, Rate()), kind_rate)
+            self._subtrees[uid] = (rate, per_kind)
+        return self._subtrees[top]
+
+
+def walk_to(tree: UnitTree, top: str, depth_limit: int | None) -> list[tuple[str, int]]:
+    if depth_limit is None:
+        return tree.walk(top)
+    out: list[tuple[str, int]] = []
+    stack = [(top, 0)]
+    while stack:
+        uid, depth = stack.pop()
+        out.append((uid, depth))
+        if depth < depth_limit:
+            stack.extend((c, depth + 1) for c in reversed(tree.children.get(uid, [])))
+    return out
+
+
+def build_rollup(tree: UnitTree, summaries: dict[str, dict], year: int, as_of: dt.date, root: str | None = None,
+                 depth_limit: int | None = None, aggregates: Aggregates | None = None) -> Rollup:
+    """The roll-up of ``root``'s subtree (a forest: all roots).
+
+    ``depth_limit``: rows and late items only down to that depth below the
+    root (a site's inner pages; their children's pages go deeper) — the rates
+    still count the whole subtree.  ``aggregates``: shared by the pages of one
+    site, so each unit is summed once.
+    """
+    agg = aggregates if aggregates is not None else Aggregates(tree, summaries, as_of)
+    tops = [root] if root else list(tree.roots)
+    walk = [(uid, depth) for top in tops for uid, depth in walk_to(tree, top, depth_limit)]
+    total = Rate()
+    whole_kinds: dict[str, Rate] = {}
+    for top in tops:
+        rate, kinds_of_top = agg.subtree(top)
+        _merge(total, rate)
+        for kind, kind_rate in kinds_of_top.items():
+            _merge(whole_kinds.setdefault(kind, Rate()), kind_rate)
+    kinds = sorted(whole_kinds, key=kind_order)
+    per_kind = {k: whole_kinds[k] for k in kinds}
+    rows: list[Row] = []
+    late: list[LateItem] = []
+    for uid, depth in walk:
+        part = agg.unit(uid)
+        rows.append(Row(summaries[uid]["unit"], depth, part.cells, bool(tree.children.get(uid))))
+        late.extend(part.late)
+    late.sort(key=lambda item: (-(item.days_late or 0), item.due, item.unit_id, item.title))
+    top_children = tree.children.get(root, []) if root else list(tree.roots)
+    per_subtree = [(summaries[child]["unit"], agg.subtree(child)[0]) for child in top_children]
     parent_id = tree.parent(root) if root else None
     return Rollup(root, year, as_of, kinds, rows, late, per_kind, per_subtree, total,
                   parent=summaries[parent_id]["unit"] if parent_id else None,

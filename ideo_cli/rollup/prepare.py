@@ -4,7 +4,7 @@ diagnostics, and say whether the result would be wrong (exit 2)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -47,11 +47,17 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
     def add(diag: Diagnostic) -> None:
         results.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
 
-    fatal = bool(loaded.broken or loaded.summary_errors)
+    fatal = bool(loaded.broken)
     for broken in loaded.broken:
         results[broken.file] = broken
+    # a summary that cannot be used is said (located) and left out; the rest is rolled up (exit 1)
     for err in loaded.summary_errors:
-        add(Diagnostic(code="IDEO914", name="valid-summary", severity=Severity.FATAL, message=err.message, file=err.file, line=err.line, col=err.col))
+        for diag in err.diagnostics:
+            add(replace(diag, severity=Severity.ERROR))
+        add(Diagnostic(code="IDEO914", name="valid-summary", severity=Severity.ERROR, message=msg("summary.left-out"), file=err.file, line=1, col=1))
+    left_out = bool(loaded.summary_errors)
+    if left_out and not loaded.summaries and not loaded.broken:
+        fatal = True  # nothing is left to roll up
     units = []
     by_id: dict[str, dict] = {}
     for summary in loaded.summaries:
@@ -59,7 +65,7 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
         units.append(TreeUnit(unit["id"], unit.get("name", ""), unit.get("type", ""), unit.get("superior_id"), unit.get("file", ""), unit.get("line", 1), unit.get("col", 1)))
         by_id.setdefault(unit["id"], summary)
     tree = build_tree(units, one_root=one_root)
-    findings = False
+    findings = left_out
     for problem in tree.problems:
         if not whole_tree and problem.kind in (UNKNOWN_SUPERIOR, SEVERAL_ROOTS):
             continue

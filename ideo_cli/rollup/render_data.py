@@ -83,13 +83,16 @@ def _rate_rows(rollup: Rollup, lang: str) -> list[list]:
 
 def render_csv(rollup: Rollup, lang: str) -> bytes:
     """The matrix, a blank line, the late list: one file Excel and WPS open as is."""
+    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    # every cell through the one safe-cell writer: a unit named =1+1 stays text
     for row in _matrix_rows(rollup, lang):
-        writer.writerow(row)
+        writer.writerow(csv_row(row))
     writer.writerow([])
     for row in _late_rows(rollup, lang):
-        writer.writerow([v.isoformat() if isinstance(v, dt.date) else v for v in row])
+        writer.writerow(csv_row(row))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -51,12 +51,15 @@ def _grade_rows(ranking: ScoreRanking, lang: str) -> list[list]:
 
 def render_csv(ranking: ScoreRanking, lang: str) -> bytes:
     """The ranking, a blank line, units per grade: UTF-8 with BOM for Excel/WPS."""
+    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(_headers(lang))
-    writer.writerows(_rows(ranking, lang))
+    # every cell through the one safe-cell writer: a unit named @SUM(1,1) stays text
+    writer.writerow(csv_row(_headers(lang)))
+    writer.writerows(csv_row(row) for row in _rows(ranking, lang))
     writer.writerow([])
-    writer.writerows(_grade_rows(ranking, lang))
+    writer.writerows(csv_row(row) for row in _grade_rows(ranking, lang))
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
 
 

@@ -43,7 +43,7 @@ class ScoreRanking:
 
 def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: int, as_of: dt.date) -> dict[str, object]:
     """{unit id: Scorecard} for the members read from plan files (one schedule for all)."""
-    from ideo_cli.scoring.adapt import observations_from_schedule
+    from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule
     from ideo_cli.scoring.engine import score_unit
 
     files = []
@@ -51,9 +51,30 @@ def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: in
         shown = summaries[uid]["unit"].get("file") or ""
         if shown.endswith(PLAN_SUFFIXES):
             files.append((Path(shown), shown))
-    if not files:
-        return {}
-    return {obs.unit: score_unit(rubric, obs) for obs in observations_from_schedule(files, year, as_of)}
+    cards = Cards()
+    while files:
+        try:
+            observations = observations_from_schedule(files, year, as_of)
+        except ScoringInputError as exc:  # a unit's 台账 cannot be read: it goes unscored, its problems are said
+            failed = [d for r in exc.results for d in r.diagnostics]
+            cards.problems.extend(failed)
+            broken = {d.file for d in failed}
+            keep = [(p, s) for p, s in files if not any(f == s or f.startswith(Path(s).parent.as_posix() + "/") for f in broken)]
+            if len(keep) == len(files):  # nothing to tell which unit failed: none is scored
+                return cards
+            files = keep
+            continue
+        cards.update({obs.unit: score_unit(rubric, obs) for obs in observations})
+        break
+    return cards
+
+
+class Cards(dict):
+    """{unit id: Scorecard}, and the problems of the units that could not be scored."""
+
+    def __init__(self):
+        super().__init__()
+        self.problems: list = []
 
 
 def ranking(cards: dict[str, object], summaries: dict[str, dict], members: list[str], rubric) -> ScoreRanking:
@@ -69,6 +90,7 @@ def ranking(cards: dict[str, object], summaries: dict[str, dict], members: list[
         out.rows.append(ScoreRow(ranked.rank, card.unit, unit_name(summaries[card.unit]["unit"]), card.score, card.grade, card.grade_by_score,
                                  card.vetoed, card.loses_award, card.at_risk, card.plan_file))
         out.problems.extend(card.problems)
+    out.problems.extend(getattr(cards, "problems", ()))
     out.grade_counts = grade_counts(mine, grades)
     out.histogram = histogram(mine, rubric.total)
     out.unscored = [unit_name(summaries[uid]["unit"]) for uid in members if uid not in cards]

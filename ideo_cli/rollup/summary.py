@@ -20,14 +20,6 @@ from ideo_cli.year.ledgers import ledgers_beside
 SUMMARY_VERSION = 2  # 2: done_on, evidence_files, days_late, record, rule and nominal_due per occurrence; rectifications; findings always
 
 
-class SummaryError(Exception):
-    """A summary that cannot be used; ``message`` is a catalogue Message, located at file:line:col."""
-
-    def __init__(self, file: str, message, line: int = 1, col: int = 1):
-        super().__init__(message.id)
-        self.file, self.message, self.line, self.col = file, message, line, col
-
-
 def ledger_files(plan_path: Path, year: int) -> list[Path]:
     """Ledgers beside a plan (the unit year also reads any that name it elsewhere)."""
     return ledgers_beside(plan_path)
@@ -104,69 +96,60 @@ def summary_of(unit_year) -> dict:
 
 
 # ---- reading summaries -------------------------------------------------------
-
-_REQUIRED_UNIT = ("id", "name", "type")
-
-
-def validate_summary(data, file: str, year: int) -> dict:
-    from ideo_cli.i18n import msg
-
-    if not isinstance(data, dict):
-        raise SummaryError(file, msg("rollup.summary-not-object"))
-    version = data.get("ideo_status")
-    if version != SUMMARY_VERSION:
-        raise SummaryError(file, msg("rollup.summary-version", found=str(version) if version is not None else None, supported=SUMMARY_VERSION))
-    if data.get("year") != year:
-        raise SummaryError(file, msg("rollup.summary-year", found=str(data.get("year")), year=year))
-    unit = data.get("unit")
-    if not isinstance(unit, dict) or any(not isinstance(unit.get(k), str) or not unit.get(k) for k in _REQUIRED_UNIT):
-        raise SummaryError(file, msg("rollup.summary-field", field="unit.id/name/type"))
-    occs = data.get("occurrences")
-    if not isinstance(occs, list):
-        raise SummaryError(file, msg("rollup.summary-field", field="occurrences"))
-    for i, occ in enumerate(occs):
-        if not isinstance(occ, dict) or occ.get("status") not in STATUSES or not isinstance(occ.get("due"), str) or not isinstance(occ.get("kind"), str):
-            raise SummaryError(file, msg("rollup.summary-field", field=f"occurrences[{i}]"))
-        try:
-            dt.date.fromisoformat(occ["due"])
-        except ValueError:
-            raise SummaryError(file, msg("rollup.summary-field", field=f"occurrences[{i}].due")) from None
-    unit["file"] = file  # where this unit is read from: locations and evidence links are relative to it
-    unit.setdefault("superior_id", None)
-    data.setdefault("requires", [])
-    return data
+# The format is a file kind (``ideo_cli/formats/summary``): its model validates,
+# its reader locates.  A file that fails is reported and left out of the roll-up.
 
 
-@dataclass
-class SummaryFile:
-    path: Path
-    shown: str
+class SummaryError(Exception):
+    """A summary file that cannot be used: ``diagnostics`` say where and why (file:line:col)."""
+
+    def __init__(self, diagnostics: list):
+        super().__init__(str(diagnostics[0].message) if diagnostics else "")
+        self.diagnostics = list(diagnostics)
+        first = self.diagnostics[0]
+        self.file, self.message, self.line, self.col = first.file, first.message, first.line, first.col
 
 
 def read_bytes(path: Path) -> bytes | OSError:
+    """The file's bytes; a FIFO, device or folder is refused without blocking (fsutil)."""
+    from ideo_cli.fsutil import read_regular
+    from ideo_cli.formats.summary.read import MAX_BYTES
+
     try:
-        return path.read_bytes()
+        return read_regular(path, MAX_BYTES + 1)
     except OSError as exc:
         return exc
 
 
 def read_summaries(path: Path, shown: str, year: int, raw: bytes | OSError | None = None) -> list[dict]:
-    """A ``.status.json`` holds one summary or a list of them (``raw``: its bytes, if already read)."""
-    import json
+    """A ``.status.json`` holds one summary or a list of them (``raw``: its bytes, if already read).
 
-    from ideo_cli.i18n import msg
+    Raises SummaryError with located diagnostics: bad JSON, a field of the wrong
+    type or shape, another format version, another year.
+    """
+    from ideo_cli.documents.read import os_error_diagnostic
+    from ideo_cli.formats.summary.read import parse, wrong_year
 
     raw = read_bytes(path) if raw is None else raw
     if isinstance(raw, OSError):
-        raise SummaryError(shown, msg("rollup.summary-unreadable", reason=raw.strerror or str(raw)))
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise SummaryError(shown, msg("rollup.summary-not-json", reason="UTF-8")) from None
-    except json.JSONDecodeError as exc:
-        raise SummaryError(shown, msg("rollup.summary-not-json", reason=exc.msg), exc.lineno, exc.colno) from None
-    items = data if isinstance(data, list) else [data]
-    return [validate_summary(item, shown, year) for item in items]
+        raise SummaryError([os_error_diagnostic(shown, raw)])
+    summaries, problems = parse(raw, shown)
+    problems = problems or wrong_year(raw, shown, summaries, year)
+    if problems:
+        raise SummaryError(problems)
+    out = []
+    for summary in summaries:
+        data = summary.model_dump()
+        data["unit"]["file"] = shown  # where this unit is read from: locations and evidence links are relative to it
+        out.append(data)
+    return out
+
+
+def validate_summary(data, file: str, year: int) -> dict:
+    """One summary already parsed as JSON data (tests, in-process callers): validated by the model."""
+    import json
+
+    return read_summaries(Path(file), file, year, json.dumps(data, ensure_ascii=False).encode("utf-8"))[0]
 
 
 # ---- compact form for large roll-ups ----------------------------------------

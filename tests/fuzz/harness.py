@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,45 @@ class _Capture(io.TextIOWrapper):
         return self.buffer.getvalue().decode("utf-8", errors="replace")
 
 
+# ---- reads outside the case: an audit hook on every open() -------------------
+#
+# While a case runs, every file the process opens must lie inside the case's
+# folder (its inputs and the files deliberately put beside it), or be part of
+# the installation (Python, ideo's own data, the locale, time zones).  A ledger's
+# `计划: /etc/passwd` that got opened would be caught here even if nothing of it
+# were ever shown.
+_AUDIT = {"root": None, "reads": []}
+# ideo's user cache (rulebooks, holidays, roll-up summaries): one folder for the whole run,
+# set before ideo first asks where it is
+CACHE_DIR = os.environ.setdefault("IDEO_CACHE_DIR", tempfile.mkdtemp(prefix="ideo-fuzz-cache-"))
+_ALLOWED = tuple(str(p) for p in {Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve(), Path(__file__).resolve().parents[2] / "ideo_cli",
+                                   Path(os.__file__).resolve().parent})
+_ALLOWED_EXACT = ("/dev/null", "/dev/urandom", "/etc/localtime", "/etc/ld.so.cache", "/etc/mime.types", tempfile.gettempdir())
+_ALLOWED_PREFIX = (os.path.join(tempfile.gettempdir(), "openpyxl."), "/proc/", "/sys/", "/usr/share/zoneinfo/", "/usr/lib/", "/lib/", "/usr/local/lib/", "/dev/pts/", "/tmp/pytest-", "/etc/ssl/")
+
+
+def _audit(event: str, args: tuple) -> None:
+    root = _AUDIT["root"]
+    if root is None or event != "open":
+        return
+    path = args[0]
+    if isinstance(path, int):
+        return  # an already open descriptor
+    text = os.fsdecode(path) if isinstance(path, (bytes, str)) else str(path)
+    try:
+        full = os.path.abspath(text)
+    except (ValueError, OSError):
+        return
+    if full.startswith(root) or full.startswith(CACHE_DIR) or full.startswith(_ALLOWED) or full in _ALLOWED_EXACT or full.startswith(_ALLOWED_PREFIX):
+        return
+    if ".egg-info" + os.sep in full or ".dist-info" + os.sep in full:
+        return  # package metadata (entry points, version)
+    _AUDIT["reads"].append(full)
+
+
+sys.addaudithook(_audit)
+
+
 def invoke(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
     """``ideo ARGS`` in-process in ``cwd``: (exit code, stdout, stderr, seconds)."""
     from ideo_cli.entry import main
@@ -99,8 +139,10 @@ class Link:
 
 
 def _snapshot(folder: Path) -> dict[Path, bytes]:
-    # rglob does not follow symlinked folders, so a link out of the case is not read twice
-    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
+    # rglob does not follow symlinked folders, so a link out of the case is not read twice;
+    # .cache is the case's own IDEO_CACHE_DIR (ideo's user cache, not an output)
+    cache = folder / ".cache"
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and not p.is_symlink() and not p.is_relative_to(cache)}
 
 
 def run_case(files: dict[str, bytes], args: list[str], workdir: Path, outputs: Path | None = None) -> Outcome:
@@ -116,7 +158,11 @@ def run_case(files: dict[str, bytes], args: list[str], workdir: Path, outputs: P
     # the folder around the case stands for the rest of the user's disk
     around = workdir.parent
     before = _snapshot(around)
-    code, out, err, seconds = invoke(args, workdir)
+    _AUDIT["root"], _AUDIT["reads"] = os.path.abspath(around) + os.sep, []
+    try:
+        code, out, err, seconds = invoke(args, workdir)
+    finally:
+        _AUDIT["root"] = None
     after = _snapshot(around)
     changed = sorted(p for p, data in after.items() if before.get(p) != data)
     written = [p for p in changed if p.is_relative_to(workdir)]
@@ -128,6 +174,8 @@ def run_case(files: dict[str, bytes], args: list[str], workdir: Path, outputs: P
     for p in written:
         if p.is_symlink() or not p.resolve().is_relative_to(workdir.resolve()):
             problems.append(f"wrote through a symlink: {p.name}")
+    if _AUDIT["reads"]:
+        problems.append(f"opened files outside the case: {sorted(set(_AUDIT['reads']))[:3]}")
     if code not in (0, 1, 2):
         problems.append(f"exit code {code}")
     text = out + err

@@ -45,7 +45,7 @@ def _run(files: dict[str, bytes], args: list[str], absolute_marker: str | None =
             args = [str(Path(tmp) / "outside.txt") if a == absolute_marker else a for a in args]
         reader = None
         if fifo:
-            workdir.mkdir()
+            (workdir / fifo).parent.mkdir(parents=True, exist_ok=True)
             os.mkfifo(workdir / fifo)
             reader = os.open(workdir / fifo, os.O_RDONLY | os.O_NONBLOCK)
         try:

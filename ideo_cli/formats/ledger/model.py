@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ideo_cli.documents.validate import problem
@@ -55,9 +55,21 @@ def _explain_date_text(value: str) -> None:
     raise problem("date.write-as", value=value.strip(), iso=iso_text(day))
 
 
+def _in_years(value):
+    """Every date of a ledger within 1900–2100 (README §2d): 9999-12-31 must not reach date arithmetic."""
+    if value is not None and not 1900 <= value.year <= 2100:
+        from ideo_cli.documents.validate import problem
+
+        raise problem("ledger.date-out-of-range", date=value.isoformat(), low=1900, high=2100)
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_in_years)]
+
 When = Annotated[
     dt.datetime | dt.date,
     BeforeValidator(_parse_when),
+    AfterValidator(_in_years),
     WithJsonSchema({"type": "string", "description": "YYYY-MM-DD, optionally with HH:MM"}),
 ]
 
@@ -98,7 +110,7 @@ class Registration(Strict):
     """登记: who entered the record and when (not when the work happened)."""
 
     by: str | None = None
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Record(Strict):
@@ -117,7 +129,7 @@ class Record(Strict):
     sent_to: StrList = []
     doc_number: str | None = None
     method: ReportMethod | None = None
-    sent_on: dt.date | None = None
+    sent_on: Day | None = None
     registered: Registration | None = None
     note: str | None = None
 
@@ -144,13 +156,13 @@ class EventRecord(Strict):
 
 
 class Followup(Strict):
-    date: dt.date
+    date: Day
     finding: str | None = None
 
 
 class RectificationRecord(Strict):
     rectification: Identifier
-    completed: dt.date
+    completed: Day
     evidence: list[Evidence] = []
     followups: list[Followup] = []  # for 长期坚持 items: the later checks
     registered: Registration | None = None
@@ -158,7 +170,7 @@ class RectificationRecord(Strict):
 
 
 class Filing(Strict):
-    date: dt.date | None = None
+    date: Day | None = None
     filed_with: str | None = None  # the superior's organisation department
 
 
@@ -168,7 +180,7 @@ class AccountabilityRecord(Strict):
     measure: Measure | None = None  # for 组织处理
     discipline: str | None = None  # a disciplinary sanction imposed as well
     discipline_months: Annotated[int, Field(ge=0, le=120)] | None = None  # its 影响期
-    decided: dt.date
+    decided: Day
     cause: str | None = None
     filed: Filing | None = None
     evidence: list[Evidence] = []
@@ -183,8 +195,40 @@ class ScoreRecord(Strict):
     score: Annotated[float, Field(ge=0)]
     role: ScoreRole  # self (自评) or assessor (考核组)
     by: str | None = None
-    on: dt.date | None = None
+    on: Day | None = None
     note: str | None = None
+
+
+MAX_RECORDS = 10_000  # per list of one ledger (README §2d): a unit's year has a few hundred
+
+
+def _plan_reference(value: str | None) -> str | None:
+    """``计划:`` stays inside the unit's folder: relative, at most one ``..`` (out of 台账/), a YAML file.
+
+    It is checked here, before anything opens it: ``计划: /etc/passwd`` is a
+    located finding, never a read.
+    """
+    if value is None:
+        return None
+    from ideo_cli.documents.validate import problem
+    from ideo_cli.fsutil import name_problem
+
+    text = value.replace("\\", "/")
+    if name_problem(value) or not text.strip():
+        raise problem("ledger.plan-bad-path", path=value.replace("\x00", "\\0")[:80])
+    parts = [p for p in text.split("/") if p not in ("", ".")]
+    depth = 0
+    climbs = 0
+    for part in parts:
+        if part == "..":
+            depth -= 1
+            climbs = min(climbs, depth)
+        else:
+            depth += 1
+    absolute = text.startswith("/") or re.match(r"^[A-Za-z]:", text) is not None
+    if absolute or climbs < -1 or not text.lower().endswith((".yaml", ".yml")):
+        raise problem("ledger.plan-outside-unit", path=value[:80])
+    return value
 
 
 class Ledger(Strict):
@@ -192,12 +236,12 @@ class Ledger(Strict):
     kind: Annotated[str, BeforeValidator(lambda v: "ledger" if v in ("ledger", "台账") else v), Literal["ledger"], WithJsonSchema({"type": "string", "enum": ["ledger", "台账"]})]
     unit: Identifier  # the plan's organisation id
     year: Annotated[int, Field(ge=1900, le=2100)]
-    plan: str | None = None  # path of the plan, relative to this file; default ../计划.yaml
-    records: list[Record] = []
-    events: list[EventRecord] = []
-    rectifications: list[RectificationRecord] = []
-    accountability: list[AccountabilityRecord] = []
-    scores: list[ScoreRecord] = []
+    plan: Annotated[str | None, AfterValidator(_plan_reference)] = None  # path of the plan, relative to this file; default ../计划.yaml
+    records: Annotated[list[Record], Field(max_length=MAX_RECORDS)] = []
+    events: Annotated[list[EventRecord], Field(max_length=MAX_RECORDS)] = []
+    rectifications: Annotated[list[RectificationRecord], Field(max_length=MAX_RECORDS)] = []
+    accountability: Annotated[list[AccountabilityRecord], Field(max_length=MAX_RECORDS)] = []
+    scores: Annotated[list[ScoreRecord], Field(max_length=MAX_RECORDS)] = []
 
 
 assert FORMAT_VERSION == 1

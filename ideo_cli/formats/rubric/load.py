@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ideo_cli.diagnostics import Diagnostic, Severity
 from ideo_cli.documents import LoadError, YamlDocument, load_yaml_file
 from ideo_cli.documents.validate import validate
 from ideo_cli.formats.rubric import vocab
+from ideo_cli.fsutil import name_problem, regular_file_problem
 from ideo_cli.formats.rubric.model import BonusItem, Grade, Item, RubricFile, Veto, is_rubric
 from ideo_cli.i18n import msg
 
@@ -87,8 +88,10 @@ def _format_path(path: tuple) -> str:
 
 
 def builtin_rubric(name: str) -> Path | None:
-    candidate = resources.files("ideo_cli.data.rubrics").joinpath(f"{name}.yaml")
-    return Path(str(candidate)) if candidate.is_file() else None
+    if name_problem(name) or not name or any(c in name for c in "/\\") or name.startswith("."):
+        return None  # not a shipped rubric's name (and never a path to probe)
+    candidate = Path(str(resources.files("ideo_cli.data.rubrics").joinpath(f"{name}.yaml")))
+    return candidate if regular_file_problem(candidate) is None else None
 
 
 def load_rubric(path: Path | str, display: str | None = None) -> Rubric:
@@ -149,8 +152,15 @@ def _read_chain(path: Path, display: str | None, stack: tuple[Path, ...], source
 
 
 def _resolve_parent(child: Path, parent: str) -> Path | None:
+    """A parent rubric: a relative ``.yaml`` path beside the child, or a shipped rubric's name.
+
+    Checked before anything opens it (fsutil): an absolute path, another
+    suffix, a NUL byte, a loop, a FIFO or a device is no parent (IDEO952).
+    """
+    if name_problem(parent) or PurePosixPath(parent).is_absolute() or PureWindowsPath(parent).drive or parent.startswith("\\"):
+        return None
     relative = child.parent / parent
-    if relative.is_file():
+    if parent.lower().endswith((".yaml", ".yml")) and regular_file_problem(relative) is None:
         return relative
     if "/" not in parent and not parent.endswith((".yaml", ".yml")):
         return builtin_rubric(parent)

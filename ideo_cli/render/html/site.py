@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES
-from ideo_cli.rollup.aggregate import Rollup, build_rollup, kind_order
+from ideo_cli.rollup.aggregate import Aggregates, Rollup, build_rollup, kind_order
 from ideo_cli.rollup.labels import kind_label, percent, status_label, status_short, unit_name
 
 # colour per status: green done, amber late, red overdue; chosen to stay apart in grey print too
@@ -18,6 +18,9 @@ STATUS_COLOURS = {
     "done": "#2e7d32", "waived": "#81c784", "pending": "#e0e0e0", "in-progress": "#64b5f6",
     "done-late": "#f9a825", "evidence-missing": "#ab47bc", "overdue": "#c62828",
 }
+# an inner roll-up page lists its unit, children and grandchildren (their own pages go deeper;
+# its rates count the whole subtree): a deep chain costs what a flat tree costs
+NODE_PAGE_DEPTH = 2
 TEXT_ON = {"pending": "#222", "in-progress": "#111", "waived": "#111", "done-late": "#111"}
 
 
@@ -205,15 +208,17 @@ def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, ro
     env = _env()
     tree, summaries = prepared.tree, prepared.summaries
 
-    def scores_of(tops_of_node: list[str]):
+    def scores_of(tops_of_node: list[str], depth_limit: int | None = None):
         if rubric is None:
             return None
+        from ideo_cli.rollup.aggregate import walk_to
         from ideo_cli.rollup.scores import ranking
 
-        return score_context(ranking(cards or {}, summaries, [u for top in tops_of_node for u, _ in tree.walk(top)], rubric), lang)
+        return score_context(ranking(cards or {}, summaries, [u for top in tops_of_node for u, _ in walk_to(tree, top, depth_limit)], rubric), lang)
 
     tops = [root] if root else list(tree.roots)
     members = [uid for top in tops for uid, _ in tree.walk(top)]
+    shared = Aggregates(tree, summaries, as_of)  # every unit summed once for all pages
     pages: list[tuple[str, bytes]] = [("style.css", (Path(__file__).parent / "templates" / "style.css").read_bytes())]
     unit_tpl, node_tpl = env.get_template("unit.html"), env.get_template("node.html")
     for uid in members:
@@ -221,16 +226,16 @@ def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, ro
         ctx = _common(lang, t(msg("html.unit-title", unit=unit_name(summary["unit"]), year=year), lang), as_of)
         pages.append((unit_page_name(uid), unit_tpl.render(**ctx, **unit_context(summary, tree, summaries, out_dir, as_of, lang), css=None).encode("utf-8")))
         if tree.children.get(uid):
-            rollup = build_rollup(tree, summaries, year, as_of, uid)
+            rollup = build_rollup(tree, summaries, year, as_of, uid, depth_limit=NODE_PAGE_DEPTH, aggregates=shared)
             node = node_context(rollup, summaries, lang)
-            node["scores"] = scores_of([uid])
+            node["scores"] = scores_of([uid], NODE_PAGE_DEPTH)
             for child in node["children"]:
                 child["node_href"] = node_page_name(child["id"]) if tree.children.get(child["id"]) else None
             ctx = _common(lang, t(msg("rollup.title", unit=unit_name(summary["unit"]), year=year, as_of=as_of), lang), as_of)
             pages.append((node_page_name(uid), node_tpl.render(**ctx, **node, css=None).encode("utf-8")))
     # index: the top node's roll-up (a forest gets one over all roots)
     top = tops[0] if len(tops) == 1 else None
-    rollup = build_rollup(tree, summaries, year, as_of, top)
+    rollup = build_rollup(tree, summaries, year, as_of, top, aggregates=shared)
     node = node_context(rollup, summaries, lang)
     node["scores"] = scores_of(tops)
     for child in node["children"]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
 
+from ideo_cli.fsutil import open_regular
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.evidence import file_problem
 from ideo_cli.render.ledger.markdown import render_markdown
@@ -47,6 +49,6 @@ def build_pack(views, lang: str, stamp: dt.datetime | None) -> bytes:
             if kind == "bytes":
                 archive.writestr(_info(name, when), value)
             else:
-                with open(Path(value), "rb") as source, archive.open(_info(name, when), "w", force_zip64=True) as target:
+                with os.fdopen(open_regular(Path(value)), "rb") as source, archive.open(_info(name, when), "w", force_zip64=True) as target:
                     shutil.copyfileobj(source, target, 1 << 20)
     return out.getvalue()

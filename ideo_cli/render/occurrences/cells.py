@@ -40,6 +40,23 @@ def csv_text(text: str) -> str:
     return "'" + text if starts_like_formula(text) else text
 
 
+def csv_cell(value):
+    """Any value bound for a CSV file: text through :func:`csv_text`, a date as ISO, numbers as they are."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        return csv_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None:
+        return ""
+    return value
+
+
+def csv_row(values) -> list:
+    return [csv_cell(v) for v in values]
+
+
 def sheet_name(name: str, used: set[str], fallback: str = "sheet") -> str:
     """A unique, valid sheet title that cannot read as a formula; ``used`` holds casefolded titles.
 

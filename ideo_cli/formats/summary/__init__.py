@@ -1,0 +1,1 @@
+"""The unit status summary (``*.status.json``, written by ``ideo status --format json``) as a file kind."""
