@@ -43,8 +43,9 @@ def test_the_next_year_is_checked_too(tmp_path):
 
 
 def test_previous_working_day_stays_in_the_window(tmp_path):
-    found, code = check(TOWN, "2024-03-01")
-    assert code == 0 and not [d for d in found if d["code"] == "IDEO205"]
+    found, _ = check(TOWN, "2024-03-01")
+    # the plan itself is clean (its 2026 台账, checked beside it, is in the future of 2024: IDEO715)
+    assert not [d for d in found if d["code"] == "IDEO205" or d["file"].endswith("计划.yaml")]
 
 
 def _expand(path: Path, first: dt.date, last: dt.date, *replacements, tmp_path=None):

@@ -139,8 +139,8 @@ def test_report_first_half_counts_dates_and_problems(report_h1):
     assert "上半年召开党委会专题研究意识形态工作1次（6月12日）。" in text
     assert "上半年召开意识形态形势分析会2次（3月17日、6月13日）。" in text
     assert "上半年开展理论学习中心组意识形态安全专题学习1次（6月23日）。" in text
-    # the record has a photo but no 会议纪要: the ledger's own fact, not an opinion
-    assert "党委会专题研究意识形态工作已开展，但缺少会议纪要等佐证材料。" in text
+    # every required 留痕 is there (the 会议纪要 on paper): no evidence problem is claimed
+    assert not any("缺少会议纪要" in line for line in text)
     # 下步打算: the second half's schedule with its owners
     assert "党内通报意识形态领域情况，于12月15日前完成（杨世雄负责）。" in text
     for placeholder in ("【待填写：主要做法和成效】", "【待填写：其他存在的问题及原因分析】", "【待填写：下一步工作思路和措施】"):
@@ -192,8 +192,9 @@ def test_a_changed_ledger_changes_the_report(tmp_path):
     shutil.copytree(UNIT, unit)
     ledger = unit / "台账" / "2026.yaml"
     text = ledger.read_text(encoding="utf-8")
-    assert text.count("时间: 2026-06-12 15:00") == 1 and text.count("    备注: 会议纪要尚未整理归档\n") == 1
-    text = text.replace("时间: 2026-06-12 15:00", "时间: 2026-06-05 09:30")
+    paper_minutes = "      - {类型: 会议纪要, 纸质存档: 党委办公室档案柜 2026-H1}\n"
+    assert text.count("时间: 2026-06-12 15:00") == 1 and text.count(paper_minutes) == 1
+    text = text.replace("时间: 2026-06-12 15:00", "时间: 2026-06-05 09:30").replace(paper_minutes, "")
     ledger.write_text(text, encoding="utf-8")
     out = tmp_path / "汇报.docx"
     run = run_ideo("doc", "report", unit, "--year", "2026", "--period", "2026H1", "--as-of", "2026-06-30", "-o", out)
@@ -201,6 +202,8 @@ def test_a_changed_ledger_changes_the_report(tmp_path):
     lines = paragraphs(out)
     assert "上半年召开党委会专题研究意识形态工作1次（6月5日）。" in lines
     assert not any("6月12日" in line for line in lines)
+    # the record now has a photo but no 会议纪要: the ledger's own fact, not an opinion
+    assert "党委会专题研究意识形态工作已开展，但缺少会议纪要等佐证材料。" in lines
 
 
 def test_open_rectifications_are_problems_until_the_ledger_completes_them(tmp_path):
@@ -328,7 +331,7 @@ def test_same_inputs_same_bytes_and_the_epoch_pins_the_dates(tmp_path):
 @pytest.mark.parametrize(("args", "said"), [
     (("report", UNIT, "--year", "2026", "--period", "2026H3"), "--period “2026H3”不是半年"),
     (("report", UNIT, "--year", "2026", "--period", "2027H1"), "--period 2027H1 不在 --year 2026 内"),
-    (("plan", UNIT, "--year", "3000"), "年度 3000 超出范围"),
+    (("plan", UNIT, "--year", "3000"), "年份 3000 超出支持范围"),
     (("plan", REPO / "plans", "--year", "2026"), "有多个计划"),
 ])
 def test_bad_options_exit_2_and_write_nothing(tmp_path, args, said):

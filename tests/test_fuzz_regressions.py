@@ -149,7 +149,7 @@ def test_init_force_still_replaces_a_yaml_file(tmp_path):
 def test_a_new_output_file_and_replacing_an_old_report_still_work(unit, tmp_path):
     report = tmp_path / "report.json"
     for _ in range(2):
-        run = run_ideo("check", unit / "计划.yaml", "--format", "json", "-o", report)
+        run = run_ideo("check", unit / "计划.yaml", "--today", "2026-12-01", "--format", "json", "-o", report)
         assert run.code == 0, run
     assert report.read_text(encoding="utf-8").startswith(("{", "["))
 
