@@ -11,7 +11,7 @@ from pathlib import Path
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES
 from ideo_cli.rollup.aggregate import Rollup, build_rollup, kind_order
-from ideo_cli.rollup.labels import kind_label, percent, status_label, status_short, unit_name
+from ideo_cli.render.rollup.labels import kind_label, percent, status_label, status_short, unit_name
 
 # colour per status: green done, amber late, red overdue; chosen to stay apart in grey print too
 STATUS_COLOURS = {
@@ -159,7 +159,7 @@ def score_context(ranking, lang: str) -> dict | None:
     """The score section of a roll-up page: an inline SVG histogram, units per grade, the ranking."""
     if ranking is None:
         return None
-    from ideo_cli.rollup.render_scores import _number
+    from ideo_cli.render.rollup.scores import _number
 
     bins = ranking.histogram
     most = max((n for _, _, n in bins), default=0) or 1

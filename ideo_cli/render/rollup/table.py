@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from ideo_cli.rollup.aggregate import Rollup
-from ideo_cli.rollup.labels import kind_label, legend, percent, status_label, status_short, text, unit_name
+from ideo_cli.render.rollup.labels import kind_label, legend, percent, status_label, status_short, text, unit_name
 
 STATUS_STYLE = {"done": "green", "waived": "green", "pending": "", "in-progress": "cyan", "done-late": "yellow", "evidence-missing": "magenta", "overdue": "bold red"}
 

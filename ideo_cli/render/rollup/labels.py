@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES
+from ideo_cli.rollup.aggregate import unit_name  # noqa: F401  (re-exported for the renderers)
 
 KIND_IDS = {f"O{i}" for i in range(1, 14)} | {"custom"}
 
@@ -22,10 +23,6 @@ def status_short(status: str | None, lang: str) -> str:
 def legend(lang: str) -> str:
     sep = "  "
     return sep.join(f"{status_short(s, lang)}={status_label(s, lang)}" for s in STATUSES)
-
-
-def unit_name(unit: dict) -> str:
-    return unit.get("short_name") or unit.get("name") or unit.get("id", "")
 
 
 def percent(rate: float | None) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.rollup.labels import text
+from ideo_cli.render.rollup.labels import text
 from ideo_cli.rollup.scores import ScoreRanking
 
 RANKING_VERSION = 1

@@ -8,7 +8,7 @@ import io
 import json
 
 from ideo_cli.rollup.aggregate import Rate, Rollup
-from ideo_cli.rollup.labels import kind_label, percent, status_label, text, unit_name
+from ideo_cli.render.rollup.labels import kind_label, percent, status_label, text, unit_name
 
 ROLLUP_VERSION = 1
 
