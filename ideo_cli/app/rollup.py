@@ -66,9 +66,10 @@ def run(options: RollupOptions) -> CommandResult:
     if ranking is not None and options.format != "html":
         return _ranking_result(ranking, options, title, year, as_of, root, stderr, prepared)
     if options.format == "table":
+        from ideo_cli.app.todo import terminal_width
         from ideo_cli.render.rollup.table import render_table
 
-        data = render_table(rollup, title, lang, color=options.output is None and use_color(options.color))
+        data = render_table(rollup, title, lang, width=terminal_width(), color=options.output is None and use_color(options.color))
     elif options.format == "json":
         from ideo_cli.render.rollup.data import render_json
 

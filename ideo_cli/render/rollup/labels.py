@@ -12,6 +12,19 @@ def kind_label(kind: str, lang: str) -> str:
     return t(msg(f"rollup.kind.{kind}"), lang) if kind in KIND_IDS else kind
 
 
+def kind_code(kind: str, lang: str) -> str:
+    """The short heading of a kind's column: its code (O1…O13); a plan's own kinds
+    (``custom``) have no code and are headed by their name."""
+    return kind if kind.startswith("O") else kind_label(kind, lang)
+
+
+def kind_heading(kind: str, lang: str) -> str:
+    """A kind as a row of the rates: "O1 专题研究", or the name alone for ``custom``."""
+    code = kind_code(kind, lang)
+    label = kind_label(kind, lang)
+    return label if code == label else f"{code} {label}"
+
+
 def status_label(status: str | None, lang: str) -> str:
     return t(msg(f"status.{status}"), lang) if status else ""
 
