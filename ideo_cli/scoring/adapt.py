@@ -52,7 +52,7 @@ def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: 
             occ.record = facts["records"].get(id(occ.record), occ.record) if occ.record is not None else None
         out.append(Observations(
             unit=loaded.plan_id, unit_name=org.short_name or org.name, year=year, as_of=as_of,
-            occurrences=occurrences, findings=list(findings.get(loaded.file, [])), plan_file=loaded.file,
+            occurrences=occurrences, findings=list(findings.get(loaded.file, [])), plan_file=loaded.file, org_type=org.type,
             events=facts["events"], accountability=facts["accountability"], manual_scores=facts["manual_scores"],
         ))
     return out

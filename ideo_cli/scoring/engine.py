@@ -52,6 +52,9 @@ def score_unit(rubric: Rubric, observations: Observations) -> Scorecard:
 
 def _item(item, obs: Observations, manual) -> ItemScore:
     card = ItemScore(id=item.id, title=item.title, method=item.method, points=item.points, awarded=item.points, citation=item.source)
+    if item.applies_to and obs.org_type and obs.org_type not in item.applies_to:
+        card.not_applicable = obs.org_type  # not this unit's work: nothing observed, nothing lost
+        return card
     if item.ledger:
         _ledger(item, card, obs)
     elif item.findings:

@@ -6,6 +6,7 @@ from functools import lru_cache
 from ideo_cli.diagnostics import Citation as DiagCitation
 from ideo_cli.i18n import msg, t
 from ideo_cli.render.citations import format_citation
+from ideo_cli.render.rules import org_type_label
 
 
 def citation_text(citation, lang: str, short: bool = False) -> str:
@@ -90,6 +91,8 @@ def header(name: str, lang: str) -> str:
 
 def item_notes(item, lang: str) -> list[str]:
     notes = []
+    if getattr(item, "not_applicable", None):
+        notes.append(t(msg("score.not-applicable", type=org_type_label(item.not_applicable, lang)), lang))
     if item.capped:
         notes.append(t(msg("score.capped", lost=item.points - item.awarded), lang))
     return notes
