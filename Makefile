@@ -38,7 +38,10 @@ demo: $(VENV)/.run-deps
 	$(BIN)/ideo rollup plans/ --year $(YEAR) --root xiaozhaiba
 	$(BIN)/ideo score $(dir $(DEMO_PLAN)) --rubric sample --year $(YEAR)
 	$(BIN)/ideo html plans/ --year $(YEAR) --root xiaozhaiba -o out/site
-	@echo "已生成 $(YEAR) 年的材料，都在 out/ 下：日历 out/calendars/*.ics，待办 out/todo-$(YEAR).xlsx，台账 out/台账-$(YEAR).xlsx，迎检包 out/迎检-$(YEAR).zip，网页 out/site/index.html。自己运行：.venv/bin/ideo --help（或先 source .venv/bin/activate 再运行 ideo --help）"
+	$(BIN)/ideo doc plan $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/实施方案-$(YEAR).docx
+	$(BIN)/ideo doc report $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/半年专题汇报-$(YEAR).docx
+	$(BIN)/ideo doc self-check $(dir $(DEMO_PLAN)) --year $(YEAR) --rubric sample -o out/自查报告-$(YEAR).docx
+	@echo "已生成 $(YEAR) 年的材料，都在 out/ 下：日历 out/calendars/*.ics，待办 out/todo-$(YEAR).xlsx，台账 out/台账-$(YEAR).xlsx，迎检包 out/迎检-$(YEAR).zip，网页 out/site/index.html，公文 out/实施方案-$(YEAR).docx、out/半年专题汇报-$(YEAR).docx、out/自查报告-$(YEAR).docx。自己运行：.venv/bin/ideo --help（或先 source .venv/bin/activate 再运行 ideo --help）"
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest

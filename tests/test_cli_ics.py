@@ -95,7 +95,7 @@ class Runs:
         self.base = base
         from ideo_cli.formats.plan.load import load_plan
 
-        from ideo_cli.render.occurrences.ics.identity import uid_namespace
+        from ideo_cli.schedule.identity import uid_namespace
 
         loaded = [load_plan(p) for p in sorted(PLANS_DIR.glob("*/计划.yaml"))]
         self.plan_ids = sorted(p.plan_id for p in loaded)
@@ -121,7 +121,7 @@ class Runs:
 
     def uid(self, item: dict) -> str:
         """The calendar UID of a to-do item: its identity, percent-encoded, in its organisation's namespace."""
-        from ideo_cli.render.occurrences.ics.identity import uid_part
+        from ideo_cli.schedule.identity import uid_part
 
         parts = ".".join(uid_part(item[k]) for k in ("plan", "obligation", "period"))
         return f"{parts}.{self.namespace[item['plan']]}@ideo.invalid"

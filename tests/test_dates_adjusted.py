@@ -51,7 +51,7 @@ def _expand(path: Path, first: dt.date, last: dt.date, *replacements, tmp_path=N
     source = variant(tmp_path, "p.yaml", *replacements, source=path) if replacements else path
     loaded = load_plan(source)
     found = expand_plan(loaded, build_calendar([], []), DateRange(first, last))
-    annotate(found, loaded.plan, Rulebook().resolve(tuple(loaded.plan.organisation.profiles)))
+    found = annotate(found, loaded.plan, Rulebook().resolve(tuple(loaded.plan.organisation.profiles)))
     return found
 
 

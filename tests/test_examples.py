@@ -83,9 +83,14 @@ FAIL_CASES = [pytest.param(code, path, id=f"{code}/{path.name}") for code in ALL
 PASS_CASES = [pytest.param(code, EXAMPLES / code / "pass.yaml", id=f"{code}/pass.yaml") for code in ALL_CODES if (EXAMPLES / code / "pass.yaml").is_file()]
 
 
-def _run_cli(*args: str) -> subprocess.CompletedProcess:
+# The example ledgers under plans/ hold work up to the end of November 2026: checked as
+# of an earlier day, those records would be dated after the check (IDEO715).
+PLANS_TODAY_ARG = ["--today", "2026-12-01"]
+
+
+def _run_cli(*args: str, today: list[str] = TODAY_ARG) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "ideo_cli", "check", *TODAY_ARG, "--format", "json", "--color", "never", *args],
+        [sys.executable, "-m", "ideo_cli", "check", *today, "--format", "json", "--color", "never", *args],
         cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=120,
     )
 
@@ -111,7 +116,7 @@ def example_results():
 @pytest.fixture(scope="module")
 def plans_report():
     """`ideo check plans/` through the real CLI, once."""
-    proc = _run_cli("plans")
+    proc = _run_cli("plans", today=PLANS_TODAY_ARG)
     assert proc.stdout, proc.stderr
     return proc, json.loads(proc.stdout)
 

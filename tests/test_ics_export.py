@@ -8,6 +8,8 @@ No network: everything runs locally.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import datetime as dt
 import random
 import re
@@ -27,7 +29,7 @@ from ideo_cli.render.occurrences.ics import (
     render_ics,
     split_by_person,
 )
-from ideo_cli.render.occurrences.ics.identity import calendar_uid
+from ideo_cli.schedule.identity import calendar_uid
 from tests.support.ics_lint import lint_ics
 from ideo_cli.schedule.occurrence import Occurrence, Person
 
@@ -497,7 +499,7 @@ def test_fold_line_respects_utf8_and_escapes():
 
 def test_escapes_survive_folding():
     occ = sample_occurrences()[1]
-    occ.citation = "第一条，第二条；第三条\\附件," * 30 + "\n换行后继续"
+    occ = replace(occ, citation="第一条，第二条；第三条\\附件," * 30 + "\n换行后继续")
     data = render_ics([occ], calendar_name="逗号,分号;反斜杠\\", dtstamp=STAMP)
     assert lint_ics(data) == []
     cal = Calendar.from_ical(data)
@@ -513,7 +515,7 @@ def test_escapes_survive_folding():
 
 def test_control_characters_are_dropped():
     occ = sample_occurrences()[1]
-    occ.title = "专题研究\x00意识形态\x1b工作\r\n"
+    occ = replace(occ, title="专题研究\x00意识形态\x1b工作\r\n")
     data = render_ics([occ], calendar_name="名\x07称", dtstamp=STAMP)
     assert lint_ics(data) == []
     event = next(iter(Calendar.from_ical(data).walk("VEVENT")))
@@ -608,8 +610,7 @@ def test_revisions_give_sequence_and_last_modified(occurrences):
 
 def test_uid_does_not_follow_the_date():
     first = sample_occurrences()[1]
-    moved = sample_occurrences()[1]
-    moved.due = dt.date(2027, 7, 2)
+    moved = replace(sample_occurrences()[1], due=dt.date(2027, 7, 2))
     a = Calendar.from_ical(render_ics([first], calendar_name="x", dtstamp=STAMP))
     b = Calendar.from_ical(render_ics([moved], calendar_name="x", dtstamp=STAMP))
     ua = [str(e["UID"]) for e in a.walk("VEVENT")]
@@ -669,9 +670,8 @@ def test_split_by_person(occurrences, tmp_path):
 
 def test_split_by_person_dedupes_and_skips_ownerless():
     occ = sample_occurrences()[2]
-    occ.owners = [ZHANG, ZHANG]
-    orphan = sample_occurrences()[3]
-    orphan.owners = []
+    occ = replace(sample_occurrences()[2], owners=[ZHANG, ZHANG])
+    orphan = replace(sample_occurrences()[3], owners=[])
     split = split_by_person([occ, orphan])
     assert {k: [uid(o) for o in v] for k, v in split.items()} == {"zhang-san": ["xzb.analysis.2027Q3@ideo.invalid"]}
 
@@ -752,7 +752,7 @@ def test_escape_text_is_rfc_text_escaping(text):
 
 def test_a_literal_backslash_n_is_not_a_line_break():
     occ = sample_occurrences()[1]
-    occ.title = "材料存放在 C:\\Net\\N目录"
+    occ = replace(occ, title="材料存放在 C:\\Net\\N目录")
     event = next(iter(Calendar.from_ical(render_ics([occ], calendar_name="x", dtstamp=STAMP)).walk("VEVENT")))
     assert str(event["SUMMARY"]).startswith("材料存放在 C:\\Net\\N目录")
 
@@ -802,9 +802,7 @@ def _nasty_variants() -> list[list[Occurrence]]:
         dict(status="done"), dict(status="done-late", provisional=True), dict(status="overdue"), dict(holiday="春节", period="2027-spring-festival"),
     ]
     for i, edit in enumerate(edits):
-        occ = sample_occurrences()[1]
-        for key, value in edit.items():
-            setattr(occ, key, value)
+        occ = replace(sample_occurrences()[1], **edit)
         lists.append([occ])
         other = sample_occurrences()[i % 5]
         lists.append([occ, other] if calendar_uid(other) != calendar_uid(occ) else [occ])
@@ -873,7 +871,7 @@ def _random_occurrences(rng: random.Random) -> list[Occurrence]:
             provisional=rng.random() < 0.4,
             calendar_source=rng.choice(["chinese-calendar 1.11.0", "holidays 0.109 (推算)", "", _random_text(rng)]),
         ))
-        result[-1].status = rng.choice([None, None, "done", "done-late", "waived", "overdue", "evidence-missing"])
+        result[-1] = replace(result[-1], status=rng.choice([None, None, "done", "done-late", "waived", "overdue", "evidence-missing"]))
     return result
 
 

@@ -3,6 +3,8 @@ categories, ledger status marks, Outlook's SUMMARY limit, the calendar's name
 with `,` `;`, the one reminder, the holiday suffix — in both languages."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import datetime as dt
 import re
 
@@ -59,8 +61,7 @@ def test_period_labels_are_for_people_and_codes_stay_in_the_uid(period, zh, en):
 
 
 def test_holiday_suffix_comes_from_the_catalogue():
-    occ = occurrence(period="2027-spring-festival", title="节前意识形态形势分析研判")
-    occ.holiday = "春节"
+    occ = replace(occurrence(period="2027-spring-festival", title="节前意识形态形势分析研判"), holiday="春节")
     zh, _ = event_of(occ)
     en, _ = event_of(occ, "en")
     assert str(zh["SUMMARY"]) == "节前意识形态形势分析研判（春节前）（2027年）"
@@ -85,8 +86,7 @@ def test_categories_are_readable():
     (None, "", True),
 ])
 def test_ledger_status_marks_the_summary(status, mark, alarm):
-    occ = occurrence(provisional=True)
-    occ.status = status
+    occ = replace(occurrence(provisional=True), status=status)
     event, _ = event_of(occ)
     assert str(event["SUMMARY"]) == f"{mark}【暂定】党委会专题研究意识形态工作（2027年上半年）"
     assert bool(list(event.walk("VALARM"))) is alarm  # nothing to remind of once it is done
@@ -106,7 +106,7 @@ def test_a_status_change_raises_the_sequence():
     later = STAMP + dt.timedelta(days=30)
     (_, same), = render_batch([job], lang="zh", alarms=True, stamp=later, previous=first)
     assert same[uid] == revision  # unchanged content keeps SEQUENCE and LAST-MODIFIED
-    occ.status = "done"
+    job.files[0].occurrences[0] = replace(occ, status="done")
     (files, done), = render_batch([job], lang="zh", alarms=True, stamp=later, previous=first)
     assert done[uid].sequence == 1 and done[uid].last_modified == "20270203T010203Z"
     event = next(iter(Calendar.from_ical(files[0][1]).walk("VEVENT")))

@@ -120,6 +120,8 @@ COMMANDS = [
     ("ics", "plans/", "--year", "2026", "-o", "{out}"),
     ("init", "--type", "党支部"),
     ("init", "--type", "党委"),
+    ("doc", "plan", "plans/xiaozhaiba-town", "--year", "2026", "-o", "{out}"),
+    ("doc", "report", "plans/xiaozhaiba-town", "--year", "2026", "--period", "2026H3", "-o", "{out}"),
 ]
 
 

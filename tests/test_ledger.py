@@ -39,9 +39,9 @@ def test_ledger_rule_quotes_its_seed_verbatim(rule):
         assert cite["quote"] in seed, f"{rule['code']}: {cite['quote']!r} not in {cite['document']}"
 
 
-def test_there_are_fourteen_ledger_rules_with_examples():
+def test_there_are_sixteen_ledger_rules_with_examples():
     codes = sorted(r["code"] for r in _ledger_rules())
-    assert codes == [f"IDEO7{n:02d}" for n in range(14)]
+    assert codes == [f"IDEO7{n:02d}" for n in range(16)]  # IDEO714, IDEO715: issue 17
     for code in codes:
         assert (RULEBOOKS / "examples" / code / "fail.yaml").is_file()
 
@@ -82,13 +82,30 @@ def _statuses(unit_folder: Path, today: dt.date) -> dict[tuple[str, str], str]:
     return {(o.obligation, o.period): o.status for o in schedule.occurrences}
 
 
-def test_statuses_of_the_example_unit():
-    found = _statuses(XIAOZHAIBA, dt.date(2026, 12, 1))
+H1_MINUTES = "      - {类型: 会议纪要, 纸质存档: 党委办公室档案柜 2026-H1}\n"
+
+
+@pytest.fixture
+def minutes_unfiled(tmp_path) -> Path:
+    """The example unit with its 2026H1 topic-study minutes not filed: past the deadline
+    that is IDEO714, an error, so the example ledger itself files them (issue 17)."""
+    folder = tmp_path / "xiaozhaiba-town"
+    shutil.copytree(XIAOZHAIBA, folder)
+    ledger = folder / "台账" / "2026.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    assert text.count(H1_MINUTES) == 1
+    ledger.write_text(text.replace(H1_MINUTES, ""), encoding="utf-8")
+    return folder
+
+
+def test_statuses_of_the_example_unit(minutes_unfiled):
+    assert Counter(_statuses(XIAOZHAIBA, dt.date(2026, 12, 1)).values())["evidence-missing"] == 0
+    found = _statuses(minutes_unfiled, dt.date(2026, 12, 1))
     assert Counter(found.values()) == {"done": 6, "in-progress": 6, "evidence-missing": 1, "done-late": 1, "pending": 1}
     assert found[("topic-study", "2026H1")] == "evidence-missing"  # the minutes are not filed
     assert found[("situation-analysis", "2026Q3")] == "done-late"
     # the same records, judged in January: nothing is overdue, nothing in progress yet
-    assert set(_statuses(XIAOZHAIBA, dt.date(2026, 1, 2)).values()) <= {"done", "done-late", "evidence-missing", "pending", "in-progress"}
+    assert set(_statuses(minutes_unfiled, dt.date(2026, 1, 2)).values()) <= {"done", "done-late", "evidence-missing", "pending", "in-progress"}
 
 
 @pytest.fixture
@@ -110,8 +127,8 @@ def test_a_missing_record_is_overdue_and_a_changed_file_loses_its_evidence(unit)
     assert found[("annual-plan", "2026")] == "evidence-missing"
 
 
-def test_ledger_json_shows_statuses_and_consequences():
-    run = run_ideo("ledger", XIAOZHAIBA, "--year", "2026", "--today", "2026-12-01", "--format", "json")
+def test_ledger_json_shows_statuses_and_consequences(minutes_unfiled):
+    run = run_ideo("ledger", minutes_unfiled, "--year", "2026", "--today", "2026-12-01", "--format", "json")
     assert run.code == 0, run
     unit = json.loads(run.out)["units"][0]
     rows = {s["kind"]: s["rows"] for s in unit["sections"]}
@@ -137,8 +154,8 @@ def test_consequences_follow_article_19():
     assert ends() == {"no-awards": dt.date(2026, 12, 31)}
 
 
-def test_ledger_table_at_80_columns_and_english():
-    run = run_ideo("ledger", XIAOZHAIBA, "--year", "2026", "--today", "2026-12-01", env={"COLUMNS": "80"})
+def test_ledger_table_at_80_columns_and_english(minutes_unfiled):
+    run = run_ideo("ledger", minutes_unfiled, "--year", "2026", "--today", "2026-12-01", env={"COLUMNS": "80"})
     assert run.code == 0, run
     assert run.out.startswith("小寨坝镇党委 2026 年意识形态工作台账（截至 2026-12-01）")
     for word in ("会议", "学习", "研判", "问责", "佐证材料：", "【逾期完成】", "【缺佐证】", "不得提拔（至 2028-03-09）"):
@@ -221,12 +238,14 @@ def test_a_hand_broken_ledger_is_located_for_check_todo_and_record(tmp_path):
     assert ledger.read_bytes() == before
 
 
-def test_check_walks_ledgers_beside_plans():
+def test_check_walks_ledgers_beside_plans(minutes_unfiled):
     run = run_ideo("check", "--today", "2026-12-01", "--format", "json", REPO / "plans")
-    assert run.code == 0, run  # the example ledgers carry warnings only (one late, one missing minute)
+    assert run.code == 0, run  # the example ledgers carry warnings only (work done late)
     files = {Path(f["file"]).as_posix(): f for f in json.loads(run.out)["files"]}
     ledger = next(f for name, f in files.items() if name.endswith("xiaozhaiba-town/台账/2026.yaml"))
-    assert sorted(d["code"] for d in ledger["diagnostics"]) == ["IDEO704", "IDEO706"]
+    assert sorted(d["code"] for d in ledger["diagnostics"]) == ["IDEO706"]
+    unfiled = run_ideo("check", "--today", "2026-12-01", minutes_unfiled)
+    assert unfiled.code == 1 and "IDEO714 [错误] 事项“topic-study”（2026H1）的截止日期 2026-06-18 已过" in unfiled.out, unfiled
 
 
 def test_checking_one_plan_file_also_checks_the_ledgers_beside_it(tmp_path):

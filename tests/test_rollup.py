@@ -141,7 +141,7 @@ def test_summaries_stand_in_for_plans(tmp_path):
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (lambda s: s.update(ideo_status=2), "汇总文件的格式版本是 2，本版 ideo 只读取版本 1"),
+    (lambda s: s.update(ideo_status=3), "汇总文件的格式版本是 3，本版 ideo 只读取版本 2"),
     (lambda s: s.update(year=2026), "汇总文件是 2026 年的，本次汇总的是 2027 年"),
     (lambda s: s["occurrences"][0].update(status="finished"), "汇总文件缺少或写错了 occurrences[0]"),
     (lambda s: s.pop("unit"), "汇总文件缺少或写错了 unit.id/name/type"),
@@ -183,7 +183,7 @@ def test_cache_serves_unchanged_units(tmp_path):
     env = {"IDEO_CACHE_DIR": str(cache)}
     first = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
     assert first.code == 0, first
-    entries = list((cache / "summary").rglob("*.json"))  # the roll-up's own entries (the rulebook cache sits beside them)
+    entries = list((cache / "summary-2").rglob("*.json"))  # the roll-up's own entries (the rulebook cache sits beside them)
     assert len(entries) == 2
     assert not any(p.name.startswith(".") for p in plans.rglob("*"))  # nothing written into the workspace
     again = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
@@ -192,7 +192,7 @@ def test_cache_serves_unchanged_units(tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("标题: 支部委员会专题研究意识形态工作", "标题: 支部委员会专题研究意识形态工作（改）"), encoding="utf-8")
     changed = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
     assert "支部委员会专题研究意识形态工作（改）" in changed.out
-    assert len(list((cache / "summary").rglob("*.json"))) == 3
+    assert len(list((cache / "summary-2").rglob("*.json"))) == 3
 
 
 def test_a_broken_plan_stops_the_rollup_with_its_location(tmp_path):

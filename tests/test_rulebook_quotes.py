@@ -220,3 +220,32 @@ def test_params_use_plan_vocabulary(stem):
         assert deadlines == sorted(deadlines), f"{code}: deadlines out of order"
         if params.get("due_within_period"):
             assert len(deadlines) == params["min_per_year"], f"{code}: one deadline per period expected"
+
+
+def _why_quotations():
+    """Every “…” quotation in a rule's Chinese ``why`` (pieces split at ……)."""
+    for stem, data in PROFILES.items():
+        for rule in data["rules"]:
+            why = (rule.get("why") or {}).get("zh", "")
+            for found in re.finditer(r"“((?:[^“”]|“[^“”]*”)+)”", why):
+                for piece in re.split(r"……|…", found.group(1)):
+                    if len(piece.strip()) >= 6:  # shorter ones are terms (“一岗双责”), not quotations
+                        yield pytest.param(piece.strip(), id=f"{stem}:{rule['code']}:{piece.strip()[:12]}")
+
+
+@pytest.mark.parametrize("piece", list(_why_quotations()))
+def test_why_quotes_are_verbatim(piece):
+    """A severity argued in ``why`` quotes the seeds as they are (issue 17: 003 篇九 “要全程留痕 … 台账做支撑”)."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed documents not present at {SEEDS}")
+    texts = [_seed_text(document) for document in DOCUMENTS]
+    assert any(piece in text for text in texts), f"quotation in a why is not verbatim in any seed: {piece!r}"
+
+
+def test_the_evidence_rules_quote_003_pian_9():
+    rules = {r["code"]: r for data in PROFILES.values() for r in data["rules"]}
+    quote = "意识形态工作要全程留痕，应充分运用文字、图片、实物等作为档案资料，要有文件、方案、纪要、讲话、总结等台账做支撑"
+    assert quote in _seed_text("003") or not SEEDS.is_dir()
+    for code in ("IDEO704", "IDEO714"):
+        assert f"“{quote}”" in rules[code]["why"]["zh"], code
+    assert rules["IDEO714"]["severity"] == "error" and rules["IDEO704"]["severity"] == "warning"

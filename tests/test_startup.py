@@ -94,7 +94,7 @@ def test_fast_path_writes_the_same_report_file(tmp_path):
     for name, extra in (("fast", {}), ("typer", {"IDEO_NO_FAST_PATH": "1"})):
         (tmp_path / name).mkdir()
         target = tmp_path / name / "报告.json"
-        run = run_ideo("check", E, "-f", "json", "-o", target, env=extra)
+        run = run_ideo("check", E, "--today", "2026-12-01", "-f", "json", "-o", target, env=extra)
         assert run.code == 0 and run.out == "" and run.err == "", run
         reports.append(target.read_bytes())
     assert reports[0] == reports[1] and reports[0].startswith(b"{")
@@ -104,7 +104,7 @@ def test_check_on_one_plan_does_not_import_typer_or_rich():
     code = (
         "import os, sys\n"
         "from ideo_cli.entry import main\n"
-        f"rc = main(['check', {E!r}])\n"
+        f"rc = main(['check', {E!r}, '--today', '2026-12-01'])\n"  # after the example ledger's last record (IDEO715)
         "os.write(2, repr((rc, sorted(m for m in ('typer', 'click', 'rich') if m in sys.modules))).encode())\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=ideo_env(PYTHONPATH=str(REPO)), capture_output=True, text=True, timeout=60)
@@ -117,7 +117,7 @@ def _check_in_process(cache: Path, *extra_env: tuple[str, str]) -> tuple[str, st
     code = (
         "import os, sys\n"
         "from ideo_cli.entry import main\n"
-        f"rc = main(['check', {E!r}, '--today', '2026-06-01', '--lang', 'en'])\n"
+        f"rc = main(['check', {E!r}, '--today', '2026-12-01', '--lang', 'en'])\n"
         "os.write(2, repr((rc, 'holidays' in sys.modules)).encode())\n"
     )
     shutil.rmtree(cache / "check", ignore_errors=True)  # the holiday cache is under test, not the result cache

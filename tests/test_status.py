@@ -14,18 +14,22 @@ def test_summary_shape():
     assert_no_traceback(run)
     assert run.code == 0 and run.err == "", run
     summary = json.loads(run.out)
-    assert list(summary) == ["ideo_status", "generator", "year", "as_of", "unit", "requires", "occurrences", "counts", "findings"]
-    assert summary["ideo_status"] == 1 and summary["year"] == 2027 and summary["as_of"] == "2027-07-15"
+    assert list(summary) == ["ideo_status", "generator", "year", "as_of", "unit", "requires", "occurrences", "rectifications", "counts", "findings"]
+    assert summary["ideo_status"] == 2 and summary["year"] == 2027 and summary["as_of"] == "2027-07-15"
     assert summary["unit"]["id"] == "xx-town-village-branch" and summary["unit"]["superior_id"] == "xiaozhaiba"
     first = summary["occurrences"][0]
-    assert set(first) == {"obligation", "period", "title", "kind", "start", "due", "provisional", "status", "owners", "evidence", "evidence_files", "done_on"}
-    # no ledger yet: past due is overdue, inside the window in progress, later pending
+    assert set(first) == {"obligation", "period", "title", "kind", "rule", "start", "due", "nominal_due", "provisional", "status", "owners", "evidence",
+                          "evidence_files", "done_on", "days_late", "record"}
+    # no ledger for 2027 yet: past due is overdue, inside the window in progress, later pending
     by_id = {(o["obligation"], o["period"]): o["status"] for o in summary["occurrences"]}
     assert by_id[("annual-plan", "2027")] == "overdue"
     assert by_id[("party-briefing", "2027")] == "in-progress"
     assert by_id[("training", "2027")] == "pending"
     assert sum(summary["counts"].values()) == len(summary["occurrences"])
-    assert summary["findings"] == []
+    # the findings are those `ideo check` reports on the unit as of that day (its 2026 台账 included)
+    check = json.loads(run_ideo("check", BRANCH, "--as-of", "2027-07-15", "--format", "json").out)
+    assert sorted((d["code"], d["file"], d["line"]) for d in summary["findings"]) == sorted(
+        (d["code"], d["file"], d["line"]) for f in check["files"] for d in f["diagnostics"])
 
 
 def test_town_summary_states_what_it_requires():
@@ -54,7 +58,9 @@ def test_table_line_per_unit():
     assert len(lines) == 2
     assert lines[0].startswith("小寨坝镇党委（xiaozhaiba）：") and "已逾期" in lines[0]
     english = run_ideo("status", BRANCH, *ARGS, "--lang", "en").out
-    assert english == "XX村党支部 (xx-town-village-branch): 15 items; to do 8, in progress 1, overdue 6; 0 findings\n"
+    findings = len(json.loads(run_ideo("status", BRANCH, *ARGS, "--format", "json").out)["findings"])
+    assert findings > 0  # the 2026 台账's findings as of 2027-07-15 (what `ideo check` says)
+    assert english == f"XX村党支部 (xx-town-village-branch): 15 items; to do 8, in progress 1, overdue 6; {findings} findings\n"
 
 
 def test_one_file_per_unit_into_a_folder(tmp_path):

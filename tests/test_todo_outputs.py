@@ -8,6 +8,8 @@ calling the renderers.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import csv
 import dataclasses
 import datetime as dt
@@ -182,21 +184,25 @@ def test_markdown_names_the_unit_when_several_plans():
 def test_json_bytes_do_not_depend_on_how_the_path_is_typed(tmp_path):
     relative = ok(run_ideo("todo", SCHOOL, "--year", "2027", "--format", "json")).out
     absolute = ok(run_ideo("todo", REPO / SCHOOL, "--year", "2027", "--format", "json")).out
-    elsewhere = ok(run_ideo("todo", REPO / SCHOOL, "--year", "2027", "--format", "json", cwd=tmp_path)).out
     dotted = ok(run_ideo("todo", "./plans/../plans/school-branch/计划.yaml", "--year", "2027", "--format", "json")).out
-    assert relative == absolute == elsewhere == dotted
+    assert relative == absolute == dotted
     assert {i["plan_file"] for i in json.loads(relative)} == {"plans/school-branch/计划.yaml"}
 
 
-def test_json_outside_a_repository_is_relative_to_the_plans_common_folder(tmp_path):
+def test_every_command_names_a_file_relative_to_the_working_directory(tmp_path):
+    """todo, check and score name the same plan the same way: from where the command runs."""
     for unit in ("a", "b"):
         (tmp_path / "units" / unit).mkdir(parents=True)
     shutil.copy(REPO / SCHOOL, tmp_path / "units" / "a" / "计划.yaml")
     shutil.copy(REPO / "plans/town-branch/计划.yaml", tmp_path / "units" / "b" / "计划.yaml")
     inside = ok(run_ideo("todo", "units", "--year", "2027", "--format", "json", cwd=tmp_path)).out
+    typed_absolute = ok(run_ideo("todo", tmp_path / "units", "--year", "2027", "--format", "json", cwd=tmp_path)).out
+    assert inside == typed_absolute
+    assert {i["plan_file"] for i in json.loads(inside)} == {"units/a/计划.yaml", "units/b/计划.yaml"}
+    check = json.loads(run_ideo("check", tmp_path / "units", "--format", "json", cwd=tmp_path).out)
+    assert {f["file"] for f in check["files"]} == {"units/a/计划.yaml", "units/b/计划.yaml"}
     outside = ok(run_ideo("todo", tmp_path / "units", "--year", "2027", "--format", "json", cwd=REPO)).out
-    assert inside == outside
-    assert {i["plan_file"] for i in json.loads(inside)} == {"a/计划.yaml", "b/计划.yaml"}
+    assert {i["plan_file"] for i in json.loads(outside)} == {(tmp_path / "units" / u / "计划.yaml").as_posix() for u in "ab"}
 
 
 # --------------------------------------------------------------------------- status
@@ -241,9 +247,7 @@ def with_status():
 
     occurrences = expanded()
     codes = [status.DONE, status.DONE_LATE, status.EVIDENCE_MISSING, status.OVERDUE, status.IN_PROGRESS, status.PENDING, status.WAIVED]
-    for index, occ in enumerate(occurrences):
-        occ.status = codes[index % len(codes)]
-    return occurrences
+    return [replace(occ, status=codes[index % len(codes)]) for index, occ in enumerate(occurrences)]
 
 
 def test_status_column_in_every_format(with_status, tmp_path):
@@ -290,7 +294,7 @@ def test_overdue_mark_follows_the_status(with_status):
 
 def test_title_before_a_holiday():
     occurrences = expanded()[:2]
-    occurrences[0].holiday = "春节"
+    occurrences[0] = replace(occurrences[0], holiday="春节")
     zh = render("markdown", occurrences).decode()
     en = render("markdown", occurrences, lang="en").decode()
     first, second = [line for line in zh.splitlines() if line.startswith("- [ ]")][:2]
@@ -306,8 +310,8 @@ def test_citation_object_is_formatted_and_a_string_shown_as_is():
     from ideo_cli.i18n import LocalText
 
     occurrences = expanded()[:2]
-    occurrences[0].citation = Citation(document="004", title=LocalText("测试文件", "Test document"), section="二(一)", quote="每半年书面报告一次")
-    occurrences[1].citation = "原样的依据"
+    occurrences[0] = replace(occurrences[0], citation=Citation(document="004", title=LocalText("测试文件", "Test document"), section="二(一)", quote="每半年书面报告一次"))
+    occurrences[1] = replace(occurrences[1], citation="原样的依据")
     zh = list(csv.reader(io.StringIO(render("csv", occurrences).decode("utf-8-sig"))))
     assert column(zh, "依据") == ["004《测试文件》二(一) “每半年书面报告一次”", "原样的依据"]
     en = render("markdown", occurrences, lang="en").decode()
@@ -318,17 +322,14 @@ def test_citation_object_is_formatted_and_a_string_shown_as_is():
 def ascii_user_data(occurrences):
     from ideo_cli.schedule.occurrence import Person
 
-    for index, occ in enumerate(occurrences):
-        occ.title, occ.plan_name, occ.evidence, occ.recipients = f"Topic study {index}", "Test unit", ["minutes"], ["county"]
-        occ.owners = [Person("li", "Li Ming")]
-        occ.citation, occ.calendar_source = "", "chinese-calendar"
-    return occurrences
+    return [replace(occ, title=f"Topic study {index}", plan_name="Test unit", evidence=["minutes"], recipients=["county"], owners=[Person("li", "Li Ming")],
+                    citation="", calendar_source="chinese-calendar") for index, occ in enumerate(occurrences)]
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_english_output_has_no_chinese_but_user_data(fmt, with_status):
     occurrences = ascii_user_data(with_status)
-    occurrences[0].provisional = True
+    occurrences[0] = replace(occurrences[0], provisional=True)
     text = render(fmt, occurrences, lang="en").decode("utf-8-sig")
     assert not CJK.findall(text), CJK.findall(text)[:10]
 

@@ -1,6 +1,9 @@
 """`ideo check`: load every file, run the rules, render one report."""
 from __future__ import annotations
 
+import dataclasses
+import os
+
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +13,14 @@ from ideo_cli.diagnostics import FileResult, Severity
 from ideo_cli.i18n import msg
 from ideo_cli.rules.engine import Checker
 from ideo_cli.rules.rulebook import Profile, Rulebook
+from ideo_cli.rules.ledger_context import check_ledger
+from ideo_cli.documents import LoadError
+from ideo_cli.formats.ledger.detect import is_ledger_file
+from ideo_cli.formats.plan.load import load_plan
+from ideo_cli.ledger.load import load_ledger
+from ideo_cli.schedule.expand import DateRange
+from ideo_cli.year import YearError, YearOptions, compute_years
+from ideo_cli.year.ledgers import display_path, ledgers_beside, plan_of
 
 
 
@@ -101,11 +112,8 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions, ledgers_be
 
 
 def _check_ledgers_beside(plan_path: Path, named: set[Path], checker: Checker, ledger_cache: dict) -> list[FileResult]:
-    from ideo_cli.ledger.beside import display_path
-    from ideo_cli.ledger.load import ledger_paths_beside
-
     out = []
-    for ledger in ledger_paths_beside(plan_path):
+    for ledger in ledgers_beside(plan_path):
         if ledger.resolve() not in named:
             named.add(ledger.resolve())
             out.append(_check_ledger_or_plan(ledger, display_path(ledger), checker, ledger_cache))
@@ -113,14 +121,77 @@ def _check_ledgers_beside(plan_path: Path, named: set[Path], checker: Checker, l
 
 
 def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache: dict) -> FileResult:
-    """A ledger (台账, told by its kind key) is checked against its unit's plan."""
-    from ideo_cli.formats.ledger import is_ledger_file
-
+    """A ledger (台账, told by its kind key) is checked as part of its unit's year."""
     if is_ledger_file(path):
-        from ideo_cli.ledger.checks import check_ledger_file
-
-        return check_ledger_file(path, shown, checker.today, checker.rulebook, checker.extra_profiles, ledger_cache)
+        return check_ledger_file(path, shown, checker, ledger_cache)
     return check_one(path, shown, checker, ledger_cache.setdefault("plans", {}))
+
+
+def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> FileResult:
+    """One ledger's findings: those of its unit's year (computed once per plan and run)
+    located in this file; a ledger whose plan cannot be found is checked alone."""
+    try:
+        loaded = load_ledger(path, shown)
+    except LoadError as exc:
+        return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
+    plan_path = _plan_path(loaded)
+    problem = None
+    if not plan_path.is_file():
+        problem = msg("ledger.plan-missing-file", unit=loaded.ledger.unit, plan=display_path(plan_path))
+    else:
+        years = cache.setdefault("years", {})
+        key = (plan_path.resolve(), loaded.ledger.year)
+        known = years.get(key)
+        if known is not None and path.resolve() not in {lg.path.resolve() for lg in known.ledgers}:
+            key = (plan_path.resolve(), loaded.ledger.year, path.resolve())  # a ledger kept elsewhere that names this plan
+        if key not in years:
+            try:
+                result = compute_years(YearOptions(
+                    plans=[(plan_path, display_path(plan_path))], ledgers=[(path, shown)], as_of=checker.today,
+                    span=DateRange.year(loaded.ledger.year), profiles=checker.extra_profiles, rulebook=checker.rulebook, findings=True,
+                ))
+            except YearError:
+                result = None
+            years[key] = result.units[0] if result is not None and result.units else None
+        unit_year = years[key]
+        if unit_year is None:
+            problem = msg("ledger.plan-unreadable", plan=display_path(plan_path))
+        else:
+            mine = {lg.path.resolve() for lg in unit_year.ledgers}
+            if path.resolve() in mine:
+                found = [d for d in unit_year.findings if d.file == shown or Path(d.file).resolve() == path.resolve()]
+                found = [d if d.file == shown else dataclasses.replace(d, file=shown) for d in found]
+                return FileResult(file=shown, diagnostics=sorted(found, key=lambda d: d.sort_key()), source=loaded.doc.source)
+    found = check_ledger(None, loaded, checker.today, checker.rulebook, checker.extra_profiles, problem)
+    return FileResult(file=shown, diagnostics=found, source=loaded.doc.source)
+
+
+def _plan_path(loaded) -> Path:
+    """The plan the ledger says it belongs to (see ``year/ledgers.py``)."""
+    folder = loaded.path.parent.parent
+    plans = []
+    try:
+        for candidate in sorted(folder.iterdir()):
+            if candidate.suffix in (".yaml", ".yml") and candidate.is_file() and not is_ledger_file(candidate):
+                plans.append(candidate)
+    except OSError:
+        pass
+    by_folder = {}
+    for candidate in plans:
+        try:
+            by_folder.setdefault(candidate.resolve().parent, []).append((candidate.resolve(), load_plan(candidate, display_path(candidate)).plan_id))
+        except LoadError:
+            continue
+    target = plan_of(loaded, by_folder)
+    return Path(os.path.relpath(target)) if not os.path.isabs(str(loaded.path)) and target.is_absolute() and _inside_cwd(target) else target
+
+
+def _inside_cwd(path: Path) -> bool:
+    try:
+        path.relative_to(Path.cwd())
+        return True
+    except ValueError:
+        return False
 
 
 def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | None = None) -> FileResult:
@@ -134,6 +205,11 @@ def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | Non
         if loaded_plans is not None:  # its ledgers (台账/, walked next) reuse the loaded plan
             loaded_plans[path.resolve()] = found.value
         diagnostics, waived = checker.check(found.value)
+    elif found.kind == "rulebook" and found.value is not None and not diagnostics:
+        # the checks and parameters it names, as --rulebook would refuse them (issue 17)
+        from ideo_cli.rules.user_rulebook import rulebook_diagnostics
+
+        diagnostics = rulebook_diagnostics(found)
     diagnostics.sort(key=lambda d: d.sort_key())
     return FileResult(file=shown, diagnostics=diagnostics, source=found.source, waived=waived)
 

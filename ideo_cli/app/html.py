@@ -1,7 +1,7 @@
 """`ideo html`: the static site for a workspace (no server, no CDN)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile
@@ -17,12 +17,14 @@ class HtmlOptions:
     root: str | None = None
     lang: str = "zh"
     rubric: Path | None = None  # --rubric: each roll-up page also shows its units' scores
+    calendars: list[Path] = field(default_factory=list)  # --calendar files (the one calendar policy)
 
 
 def run(options: HtmlOptions) -> CommandResult:
     from ideo_cli.app.rollup import resolve_dates
     from ideo_cli.render.html.site import build_site
-    from ideo_cli.rollup.prepare import pick_root, prepare, render_problems
+    from ideo_cli.app.problems import render_problems
+    from ideo_cli.rollup.prepare import pick_root, prepare
 
     year, as_of = resolve_dates(options.year, options.as_of)
     rubric = None
@@ -32,7 +34,7 @@ def run(options: HtmlOptions) -> CommandResult:
         rubric, failed = read_rubric(options.rubric, options.lang)
         if failed is not None:
             return failed
-    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=options.root is None)
+    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=options.root is None, calendars=tuple(options.calendars))
     stderr = render_problems(prepared, options.lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.schedule import load_schedule
+from ideo_cli.app.inputs import parse_date_option
+from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.i18n import Message, msg, t
 
 FILE_SUFFIX = ".ics"
@@ -48,6 +49,7 @@ class IcsCommandOptions:
     per_person: bool = False
     profile: str = "import"
     calendars: list[Path] = field(default_factory=list)
+    as_of: str | None = None  # --as-of / --today: statuses (SUMMARY marks) as of this day
     lang: str = "zh"
     workers: int | None = None  # None: as many as pay off (see render/occurrences/ics/batch.py)
 
@@ -56,11 +58,12 @@ def run(options: IcsCommandOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env
     from ideo_cli.fsutil import MANIFEST_NAME, ManifestError, manifest_bytes, read_manifest
     from ideo_cli.render.occurrences.ics.batch import CalendarFile, PlanJob, Revision, render_batch
-    from ideo_cli.render.occurrences.ics.identity import calendar_uid, uid_namespace
+    from ideo_cli.schedule.identity import calendar_uid, uid_namespace
     from ideo_cli.render.occurrences.ics.split import split_by_person
 
     lang = options.lang
-    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang)
+    as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
+    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang, as_of)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, _ = loaded
@@ -71,7 +74,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
     by_file: dict[str, list] = {}
     for occ in schedule.occurrences:
         by_file.setdefault(occ.plan_file, []).append(occ)
-    problems = _Problems()
+    problems = IdentityProblems()
     names = _NameSet(problems)
     jobs: list[PlanJob] = []
     skipped: list[str] = []
@@ -79,7 +82,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
         org = loaded_plan.plan.organisation
         plan_id = loaded_plan.plan_id
         plan_occ = by_file.get(loaded_plan.file, [])
-        _check_identities(loaded_plan, plan_occ, uid_namespace(org.name, org.superior), calendar_uid, problems)
+        check_identities(loaded_plan, plan_occ, uid_namespace(org.name, org.superior), calendar_uid, problems)
         plan_where = (loaded_plan, ("organisation", "id"))
         if not problems.check_name(plan_id, *plan_where):
             continue
@@ -141,13 +144,13 @@ def run(options: IcsCommandOptions) -> CommandResult:
         notes.append(msg("ics.skipped-empty", n=len(skipped), names=listed))
     if stale:
         notes.append(msg("ics.removed-stale", n=len(stale)))
-    return CommandResult(outputs=outputs, output_dir=out_dir, notes=notes, errors=list(schedule.warnings))
+    return CommandResult(outputs=outputs, output_dir=out_dir, notes=notes, errors=list(schedule.warnings), stderr=findings_report(schedule, lang))
 
 
 # --------------------------------------------------------------------------- checks before writing
 
 
-class _Problems:
+class IdentityProblems:
     """Located diagnostics collected before anything is written (exit 2)."""
 
     def __init__(self):
@@ -181,7 +184,7 @@ class _Problems:
 class _NameSet:
     """Every output path and folder, compared as a case-insensitive file system would."""
 
-    def __init__(self, problems: _Problems):
+    def __init__(self, problems: IdentityProblems):
         from ideo_cli.fsutil import MANIFEST_NAME
 
         self.problems = problems
@@ -200,7 +203,7 @@ class _NameSet:
         self.problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.name-collision", ident=_shown(ident), name=name + ("/" if directory else ""), other=other[0] + ("/" if other[1] else "")), msg("ics.name-collision-help"))
 
 
-def _check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: _Problems) -> None:
+def check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: IdentityProblems) -> None:
     """Two obligations with one id would be one event: refuse, pointing at the second."""
     first_line: dict[str, int] = {}
     for index, obligation in enumerate(loaded_plan.plan.obligations):

@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-DEFAULT_EXCLUDES = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
+from ideo_cli.workspace.discover import DEFAULT_EXCLUDES, discover  # noqa: F401 - the commands' one import place
+
 
 
 def today_from_env(explicit: dt.date | None = None) -> dt.date:
@@ -26,38 +27,6 @@ def now_from_env() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
-def discover(paths: list[Path], excludes: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
-    """Files to read, each with the name to show; directories recurse for *.yaml/*.yml.
-
-    A path given explicitly is always read (even if it does not exist, so the
-    user gets a located error); files found by walking skip hidden and
-    excluded folders and are sorted for deterministic output.
-    """
-    found: list[tuple[Path, str]] = []
-    seen: set[str] = set()
-    skip = DEFAULT_EXCLUDES | set(excludes)
-    for root in paths:
-        if root.is_dir():
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if d not in skip and not d.startswith("."))
-                for name in sorted(filenames):
-                    if name.endswith((".yaml", ".yml")) and not name.startswith(".") and name not in skip:
-                        path = Path(dirpath) / name
-                        _add(found, seen, path)
-        else:
-            _add(found, seen, root)
-    return found
-
-
-def _add(found, seen, path: Path) -> None:
-    shown = path.as_posix()
-    if shown.startswith("./"):
-        shown = shown[2:]
-    if shown not in seen:
-        seen.add(shown)
-        found.append((path, shown))
-
-
 def use_color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -68,12 +37,7 @@ def use_color(choice: str) -> bool:
     return sys.stdout.isatty()
 
 
-def read_source(path: Path | str) -> str | None:
-    """A file's text for report snippets, or None if it cannot be read as UTF-8."""
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+from ideo_cli.documents.read import read_source  # noqa: E402 - re-exported: the commands' one import place
 
 
 def parse_date_option(option: str, value: str) -> dt.date:

@@ -23,7 +23,7 @@ class LedgerOptions:
 
 def run(options: LedgerOptions) -> CommandResult:
     from ideo_cli.app.inputs import discover, now_from_env, parse_date_option, today_from_env
-    from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule, span_from_args
+    from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule, findings_report, span_from_args
     from ideo_cli.ledger.view import build_view
     from ideo_cli.render.diagnostics import RenderOptions, render as render_report
     from ideo_cli.render.ledger import render
@@ -44,12 +44,7 @@ def run(options: LedgerOptions) -> CommandResult:
             return CommandResult(exit_code=2, stderr=render_report("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
         return CommandResult(exit_code=2, errors=[exc.message])
     year = span.first.year
-    plan_paths = {loaded.file: path for path, loaded in _plan_paths(files, schedule.plans)}
-    views = []
-    for loaded in schedule.plans:
-        path = plan_paths[loaded.file]
-        ledgers = [lg for lg in schedule.ledgers.get(path.resolve(), []) if lg.ledger.year == year and lg.ledger.unit == loaded.plan_id]
-        views.append(build_view(loaded, schedule.occurrences, ledgers, year, today, path.parent))
+    views = [build_view(unit, year) for unit in schedule.units]
     # fixed entry times: SOURCE_DATE_EPOCH when set, else 1980-01-01 (never the wall clock)
     stamp = now_from_env() if os.environ.get("SOURCE_DATE_EPOCH") else None
     outputs, problems = [], []
@@ -61,10 +56,5 @@ def run(options: LedgerOptions) -> CommandResult:
     code = EXIT_FINDINGS if problems else EXIT_CLEAN
     if options.output is not None:
         outputs.append(OutputFile(options.output, data))
-        return CommandResult(exit_code=code, outputs=outputs, errors=problems)
-    return CommandResult(exit_code=code, stdout=data, outputs=outputs, errors=problems)
-
-
-def _plan_paths(files, plans):
-    by_shown = {shown: path for path, shown in files}
-    return [(by_shown[loaded.file], loaded) for loaded in plans]
+        return CommandResult(exit_code=code, outputs=outputs, stderr=findings_report(schedule, lang), errors=problems)
+    return CommandResult(exit_code=code, stdout=data, outputs=outputs, stderr=findings_report(schedule, lang), errors=problems)

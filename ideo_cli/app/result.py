@@ -11,18 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.diagnostics.usage import UsageError  # noqa: F401 - re-exported for the commands
 from ideo_cli.i18n import Message
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FATAL = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A command cannot run as asked: one translated line on stderr, exit 2."""
-
-    def __init__(self, message: Message, exit_code: int = EXIT_FATAL):
-        super().__init__(message.id)
-        self.message = message
-        self.exit_code = exit_code
 
 
 @dataclass

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +24,7 @@ class RollupOptions:
     color: str = "auto"
     progress: Callable[[int, int], None] | None = None  # set by the CLI on a terminal
     rubric: Path | None = None  # --rubric: rank the subtree's units by score (a file or a shipped name)
+    calendars: list[Path] = field(default_factory=list)  # --calendar files (the one calendar policy)
 
 
 def resolve_dates(year: int | None, as_of_text: str | None) -> tuple[int, dt.date]:
@@ -38,7 +39,8 @@ def run(options: RollupOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, use_color
     from ideo_cli.rollup.aggregate import build_rollup
     from ideo_cli.render.rollup.labels import text, unit_name
-    from ideo_cli.rollup.prepare import pick_root, prepare, render_problems
+    from ideo_cli.app.problems import render_problems
+    from ideo_cli.rollup.prepare import pick_root, prepare
 
     lang = options.lang
     if options.format not in FORMATS:
@@ -54,7 +56,7 @@ def run(options: RollupOptions) -> CommandResult:
         if failed is not None:
             return failed
     # only what the roll-up reads is kept per occurrence: 10⁵ units fit in memory
-    prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None, compact=True)
+    prepared = prepare(options.paths, year, as_of, progress=options.progress, one_root=options.root is None, compact=True, calendars=tuple(options.calendars))
     stderr = render_problems(prepared, lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])
@@ -118,9 +120,9 @@ def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_o
     else:
         data = render_scores.render_xlsx(ranking, lang, title, now_from_env())
     if ranking.problems:
-        from ideo_cli.app.score import _diagnostics_result
+        from ideo_cli.app.score import diagnostics_result
 
-        stderr += _diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
+        stderr += diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
     code = EXIT_FINDINGS if prepared.findings or ranking.problems else EXIT_CLEAN
     if options.output is None:
         return CommandResult(exit_code=code, stdout=data, stderr=stderr)

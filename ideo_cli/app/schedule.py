@@ -5,17 +5,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ideo_cli.app.inputs import read_source
+import calendar as month_calendar
+
+from ideo_cli.app.inputs import discover, read_source, today_from_env
+from ideo_cli.app.result import CommandResult, UsageError
 from ideo_cli.diagnostics import FileResult
+from ideo_cli.formats.ledger.detect import is_ledger_file
+from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.i18n import msg
-from ideo_cli.documents import LoadError
-from ideo_cli.documents.errors import input_diagnostic
-from ideo_cli.formats.plan.load import LoadedPlan, load_plan
-from ideo_cli.rules.rulebook import Rulebook
-from ideo_cli.rules.serving import annotate
-from ideo_cli.schedule.expand import DateRange, ExpansionError, expand_plan
+from ideo_cli.render.diagnostics import RenderOptions, render
+from ideo_cli.schedule.expand import DateRange
 from ideo_cli.schedule.occurrence import Occurrence
-from ideo_cli.workcal import CalendarFileError, InlineCalendar, WorkCalendar, YearOutOfRangeError, build_calendar
+from ideo_cli.workcal.policy import calendar_for
+from ideo_cli.year import UnitYear, YearError, YearOptions, compute_years
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -40,10 +42,23 @@ class ScheduleOptions:
 
 @dataclass
 class Schedule:
-    plans: list[LoadedPlan]
-    calendar: WorkCalendar
+    """The unit years behind a to-do list or calendar, and their occurrences in one list."""
+
+    units: list[UnitYear]
     occurrences: list[Occurrence]
-    ledgers: dict = field(default_factory=dict)  # plan path (resolved) → its LoadedLedgers
+
+    @property
+    def plans(self) -> list[LoadedPlan]:
+        return [unit.plan for unit in self.units]
+
+    @property
+    def findings(self) -> list[FileResult]:
+        """What the unit years found that is not fatal (a ledger naming another unit …): shown on stderr."""
+        by_file: dict[str, FileResult] = {}
+        for unit in self.units:
+            for diag in unit.findings:
+                by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
+        return [by_file[f] for f in sorted(by_file)]
 
     @property
     def warnings(self) -> list:
@@ -60,7 +75,15 @@ class Schedule:
             years.update({occ.due.year, occ.nominal_due.year})
             if occ.holiday and occ.period[:4].isdigit():
                 years.add(int(occ.period[:4]))
-        return tuple(msg("schedule.calendar-of-year", year=str(y), source=self.calendar.source(y)) for y in sorted(years) if MIN_YEAR <= y <= MAX_YEAR)
+        calendars = [unit.calendar for unit in self.units] or [calendar_for()]
+        out = []
+        for y in sorted(years):
+            if MIN_YEAR <= y <= MAX_YEAR:
+                for calendar in calendars:
+                    item = msg("schedule.calendar-of-year", year=str(y), source=calendar.source(y))
+                    if item not in out:
+                        out.append(item)
+        return tuple(out)
 
 
 def _is_date(text: str) -> bool:
@@ -93,121 +116,44 @@ def span_from_args(year: int | None, month: int | None, first: str | None, last:
         return DateRange(start, end)
     the_year = year or today.year
     if month:
-        import calendar
-
-        return DateRange(dt.date(the_year, month, 1), dt.date(the_year, month, calendar.monthrange(the_year, month)[1]))
+        return DateRange(dt.date(the_year, month, 1), dt.date(the_year, month, month_calendar.monthrange(the_year, month)[1]))
     return DateRange.year(the_year)
 
 
 def build_schedule(options: ScheduleOptions) -> Schedule:
-    plans: list[LoadedPlan] = []
-    failed: list[FileResult] = []
-    plan_paths: list[Path] = []
-    ledger_files: list[Path] = []  # ledgers named or found by the walk: read with their plans
-    for path, shown in options.files:
-        if _is_ledger(path):
-            ledger_files.append(path)
-            continue
-        try:
-            plans.append(load_plan(path, shown))
-            plan_paths.append(path)
-        except LoadError as exc:
-            failed.append(FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source))
-    if failed:
-        raise ScheduleError(failed)
-    # the plan id names the calendar file and starts every UID: two plans with one id
-    # would overwrite each other's calendar and merge their deadlines
-    by_id: dict[str, str] = {}
-    for loaded in plans:
-        other = by_id.setdefault(loaded.plan_id, loaded.file)
-        if other != loaded.file:
-            raise ScheduleError(message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
-    inline = [
-        InlineCalendar(loaded.plan.calendar[i], loaded.file, loaded.doc.locate, ("calendar", i))  # validated with the plan
-        for loaded in plans for i in range(len(loaded.plan.calendar))
-    ]
+    """The unit years of the plans among ``options.files`` (ledgers among them are read
+    with their plans), as the flat list of occurrences todo, ics and ledger show."""
+    plan_files = [(p, shown) for p, shown in options.files if not is_ledger_file(p)]
+    ledger_files = [(p, shown) for p, shown in options.files if is_ledger_file(p)]
+    as_of = options.today or today_from_env()
     try:
-        calendar = build_calendar(options.calendars, inline)
-    except CalendarFileError as exc:
-        by_file: dict[str, FileResult] = {}
-        for diag in exc.diagnostics:  # Messages: the renderer translates
-            by_file.setdefault(diag.file, FileResult(file=diag.file, source=read_source(diag.file))).diagnostics.append(diag)
-        raise ScheduleError(list(by_file.values())) from None
-    rulebook = Rulebook()
-    occurrences: list[Occurrence] = []
-    problems: list[FileResult] = []
-    for loaded in plans:
-        rules = rulebook.resolve(tuple(n for n in loaded.plan.organisation.profiles if n in rulebook.profiles))
-        try:
-            found = expand_plan(loaded, calendar, options.span)
-            annotate(found, loaded.plan, rules)
-            occurrences.extend(found)
-        except ExpansionError as exc:
-            problems.append(FileResult(file=loaded.file, diagnostics=[_expansion_diagnostic(loaded, exc)], source=loaded.doc.source))
-        except YearOutOfRangeError as exc:
-            raise ScheduleError(message=exc.message) from None
-    if problems:
-        raise ScheduleError(problems)
+        result = compute_years(YearOptions(
+            plans=plan_files, ledgers=ledger_files, as_of=as_of, span=options.span, calendars=list(options.calendars),
+            read_ledgers=options.today is not None,
+        ))
+    except YearError as exc:
+        raise ScheduleError(message=exc.message) from None
+    broken = list(result.broken) + [r for unit in result.units for r in unit.broken_ledgers]
+    if broken:
+        raise ScheduleError(sorted(broken, key=lambda r: r.file))
+    units = result.units
+    occurrences = [o for unit in units for o in unit.occurrences]
     if options.person:
-        known = {p.id for loaded in plans for p in loaded.plan.people}
+        known = {p.id for unit in units for p in unit.plan.plan.people}
         if options.person not in known:
             raise ScheduleError(message=msg("schedule.unknown-person", person=options.person))
         occurrences = [o for o in occurrences if any(p.id == options.person for p in o.owners)]
     occurrences.sort(key=lambda o: (o.due, o.plan, o.obligation, o.period))
-    ledgers = _annotate_from_ledgers(list(zip(plan_paths, plans)), ledger_files, occurrences, options.today)
-    return Schedule(plans, calendar, occurrences, ledgers)
+    return Schedule(units, occurrences)
 
 
-# ---- ledger reading (helper "ledger"): statuses from the 台账 beside each plan
-def _is_ledger(path: Path) -> bool:
-    from ideo_cli.formats.ledger import is_ledger_file
+def load_schedule(paths, year, month, first, last, calendars, person, lang, as_of: dt.date | None = None):
+    """(schedule, span, as-of date) for todo/ics/ledger, or a CommandResult carrying exit 2.
 
-    return is_ledger_file(path)
-
-
-def _annotate_from_ledgers(plans: list[tuple[Path, LoadedPlan]], ledger_files: list[Path], occurrences: list[Occurrence], today: dt.date | None) -> dict:
-    if today is None:
-        return {}
-    from ideo_cli.ledger.beside import read_ledgers, unit_records
-    from ideo_cli.ledger.match import annotate
-
-    by_plan, failed = read_ledgers(plans, ledger_files)
-    if failed:
-        raise ScheduleError(failed)
-    annotate(occurrences, unit_records(plans, by_plan, today), today)
-    return by_plan
-
-
-def _expansion_diagnostic(loaded: LoadedPlan, exc: ExpansionError):
-    from ideo_cli.diagnostics import Diagnostic, Severity
-    from ideo_cli.i18n import local
-    from ideo_cli.rules.checks.obligations import due_rule_message
-    from ideo_cli.rules.rulebook import Rulebook as _Rulebook
-
-    field_name = "recurrence" if exc.error.key == "bad_rrule" else "due"
-    path = ("obligations", exc.index, field_name)
-    pos = loaded.doc.locate(path)
-    code = "IDEO304" if field_name == "recurrence" else "IDEO303"
-    rule = _Rulebook().all_rules()[code]
-    return Diagnostic(
-        code=code, name=rule.name, severity=Severity.FATAL, message=due_rule_message(exc.error),
-        file=loaded.file, line=max(pos.line, 1), col=max(pos.col, 1), end_line=max(pos.line, 1) if pos.end_col else None, end_col=pos.end_col,
-        path=f"obligations[{exc.index}].{field_name}", help=rule.local("help"), title=rule.local("title"), citation=rule.cite(),
-    )
-
-
-def load_schedule(paths, year, month, first, last, calendars, person, lang):
-    """(schedule, span, today) for todo/ics, or a CommandResult carrying exit 2.
-
-    Located problems (a broken plan or calendar file) are rendered as the text
-    report on stderr; plain ones become a UsageError.
+    Located problems (a broken plan, calendar or ledger file) are rendered as the
+    text report on stderr; plain ones become a UsageError.
     """
-    from ideo_cli.app.inputs import discover, today_from_env
-    from ideo_cli.app.result import CommandResult, UsageError
-    from ideo_cli.i18n import msg
-    from ideo_cli.render.diagnostics import RenderOptions, render
-
-    today = today_from_env()
+    today = as_of or today_from_env()
     try:
         span = span_from_args(year, month, first, last, today)
         files = discover(paths)
@@ -219,3 +165,11 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang):
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
         return CommandResult(exit_code=2, errors=[exc.message])
     return schedule, span, today
+
+
+def findings_report(schedule: Schedule, lang: str) -> bytes:
+    """The unit years' findings that todo/ics/ledger show on stderr (never dropped silently)."""
+    results = schedule.findings
+    if not results:
+        return b""
+    return render("text", results, RenderOptions(lang=lang)).encode("utf-8")

@@ -20,13 +20,14 @@ class ScoreOptions:
     format: str = "table"
     output: Path | None = None
     lang: str = "zh"
+    calendars: list[Path] = field(default_factory=list)  # --calendar files (the one calendar policy)
 
 
 def run(options: ScoreOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env
     from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError
     from ideo_cli.render.score import ScoreRenderOptions, render_scorecards
-    from ideo_cli.scoring.adapt import observations_from_schedule, plan_files
+    from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule, plan_files
     from ideo_cli.scoring.engine import score_unit
 
     lang = options.lang
@@ -45,20 +46,20 @@ def run(options: ScoreOptions) -> CommandResult:
     if not files:
         raise UsageError(msg("score.no-plans", where=[p.as_posix() for p in options.paths]))
     try:
-        units = observations_from_schedule(files, options.year, as_of)
-    except ScheduleError as exc:
+        units = observations_from_schedule(files, options.year, as_of, options.calendars)
+    except ScoringInputError as exc:
         if exc.results:
             from ideo_cli.render.diagnostics import RenderOptions, render
 
             return CommandResult(exit_code=EXIT_FATAL, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
-        return CommandResult(exit_code=EXIT_FATAL, stderr=f"ideo: {exc.message}\n".encode("utf-8"))
+        return CommandResult(exit_code=EXIT_FATAL, errors=[exc.message])
     units = apply_assumptions(units, assumptions)
     cards = [score_unit(rubric, unit) for unit in units]
     data = render_scorecards(options.format, cards, ScoreRenderOptions(lang=lang, stamp=now_from_env(), rubric_files=rubric.files, width=_width()))
     problems = [d for card in cards for d in card.problems]
     result = CommandResult(exit_code=EXIT_FINDINGS if problems else EXIT_CLEAN)
     if problems:
-        result.stderr = _diagnostics_result(problems, {}, lang, EXIT_FINDINGS).stderr
+        result.stderr = diagnostics_result(problems, {}, lang, EXIT_FINDINGS).stderr
     if options.output is None:
         result.stdout = data
     else:
@@ -80,7 +81,7 @@ def read_rubric(option: Path, lang: str):
     try:
         return load_rubric(path, shown), None
     except RubricError as exc:
-        return None, _diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
+        return None, diagnostics_result(exc.diagnostics, exc.sources, lang, EXIT_FATAL)
 
 
 def _width() -> int:
@@ -129,7 +130,7 @@ def apply_assumptions(units, assumptions):
     return out
 
 
-def _diagnostics_result(diagnostics, sources: dict[str, str], lang: str, code: int) -> CommandResult:
+def diagnostics_result(diagnostics, sources: dict[str, str], lang: str, code: int) -> CommandResult:
     from ideo_cli.app.inputs import read_source
     from ideo_cli.diagnostics import FileResult
     from ideo_cli.render.diagnostics import RenderOptions, render

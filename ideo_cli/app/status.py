@@ -3,7 +3,7 @@ in place of the unit's files; shape in ``ideo_cli/rollup/SUMMARY-FORMAT.md``).""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
@@ -20,6 +20,7 @@ class StatusOptions:
     format: str = "table"
     output: Path | None = None  # a file (one unit) or a folder (one <id>.status.json per unit)
     lang: str = "zh"
+    calendars: list[Path] = field(default_factory=list)  # --calendar files (the one calendar policy)
 
 
 def summary_bytes(summary: dict) -> bytes:
@@ -29,13 +30,14 @@ def summary_bytes(summary: dict) -> bytes:
 def run(options: StatusOptions) -> CommandResult:
     from ideo_cli.app.rollup import resolve_dates
     from ideo_cli.render.rollup.labels import status_label, text, unit_name
-    from ideo_cli.rollup.prepare import prepare, render_problems
+    from ideo_cli.app.problems import render_problems
+    from ideo_cli.rollup.prepare import prepare
 
     lang = options.lang
     if options.format not in FORMATS:
         raise UsageError(msg("rollup.bad-format", format=options.format, known=list(FORMATS)))
     year, as_of = resolve_dates(options.year, options.as_of)
-    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=False, whole_tree=False)
+    prepared = prepare(options.paths, year, as_of, with_findings=True, one_root=False, whole_tree=False, calendars=tuple(options.calendars))
     stderr = render_problems(prepared, lang)
     if prepared.fatal:
         return CommandResult(exit_code=EXIT_FATAL, stderr=stderr, errors=[msg("rollup.not-written")])

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.schedule import load_schedule
+from ideo_cli.app.inputs import parse_date_option
+from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.i18n import msg, t
 
 TABLE_WIDTH_FALLBACK = 100  # not a terminal and no COLUMNS
@@ -26,6 +27,7 @@ class TodoCommandOptions:
     output: Path | None = None
     calendars: list[Path] = field(default_factory=list)
     lang: str = "zh"
+    as_of: str | None = None  # --as-of / --today: statuses as of this day
     width: int | None = None  # terminal columns; None: COLUMNS, the terminal, else the fallback
 
 
@@ -61,46 +63,21 @@ def terminal_width(explicit: int | None = None) -> int:
     return shutil.get_terminal_size((TABLE_WIDTH_FALLBACK, 24)).columns
 
 
-def stable_plan_files(files: list[str]) -> dict[str, str]:
-    """Each plan path as shown -> the same file relative to a base that does not depend
-    on the current folder or on how the path was typed.
-
-    The base is the repository holding the file (the nearest folder above it with
-    ``.git``); outside any repository, the deepest folder all plan files share.
-    Posix separators either way.
-    """
-    resolved = {f: Path(f).resolve() for f in files}
-    out: dict[str, str] = {}
-    loose: dict[str, Path] = {}
-    for shown, path in resolved.items():
-        root = next((p for p in path.parents if (p / ".git").exists()), None)
-        if root is None:
-            loose[shown] = path
-        else:
-            out[shown] = path.relative_to(root).as_posix()
-    if loose:
-        common = Path(os.path.commonpath([str(p.parent) for p in loose.values()]))
-        out.update({shown: path.relative_to(common).as_posix() for shown, path in loose.items()})
-    return out
-
-
 def settle_identities(schedule):
     """Give each occurrence its calendar UID's namespace, so ``uid`` in every output is the
     calendar's; two obligations with one id (one UID for two things) are IDEO302 problems."""
-    from ideo_cli.app.ics import _check_identities, _Problems
-    from ideo_cli.render.occurrences.ics.identity import calendar_uid, uid_namespace
+    from ideo_cli.app.ics import check_identities, IdentityProblems
+    from ideo_cli.schedule.identity import calendar_uid, uid_namespace
 
-    problems = _Problems()
+    problems = IdentityProblems()
     by_plan: dict[str, list] = {}
     for occ in schedule.occurrences:
         by_plan.setdefault(occ.plan_file, []).append(occ)
     for loaded_plan in schedule.plans:
         org = loaded_plan.plan.organisation
         namespace = uid_namespace(org.name, org.superior)
-        mine = by_plan.get(loaded_plan.file, [])
-        for occ in mine:
-            occ.namespace = namespace
-        _check_identities(loaded_plan, mine, namespace, calendar_uid, problems)
+        mine = by_plan.get(loaded_plan.file, [])  # their namespace is set by the expander
+        check_identities(loaded_plan, mine, namespace, calendar_uid, problems)
     return problems
 
 
@@ -113,7 +90,8 @@ def run(options: TodoCommandOptions) -> CommandResult:
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("todo.xlsx-needs-output"))
     wanted_status = parse_status(options.status) if options.status else None
-    loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang)
+    as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
+    loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang, as_of)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, today = loaded
@@ -123,9 +101,6 @@ def run(options: TodoCommandOptions) -> CommandResult:
     occurrences = schedule.occurrences
     if wanted_status:
         occurrences = [o for o in occurrences if effective_status(o, today) == wanted_status]
-    stable = stable_plan_files(sorted({o.plan_file for o in occurrences}))
-    for occ in occurrences:
-        occ.plan_file = stable.get(occ.plan_file, occ.plan_file)
     names = [p.plan.organisation.short_name or p.plan.organisation.name for p in schedule.plans]
     unit = names[0] if len(names) == 1 else t(msg("todo.n-units", n=len(names)), lang)
     whole_year = (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31) and span.first.year == span.last.year
@@ -136,6 +111,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
         color=options.output is None and use_color("auto"), stamp=now_from_env(), width=terminal_width(options.width),
     )
     data = export_todo(options.format, occurrences, todo_options)
+    stderr = findings_report(schedule, lang)
     if options.output is None:
-        return CommandResult(stdout=data, errors=schedule.warnings)
-    return CommandResult(outputs=[OutputFile(options.output, data)], errors=schedule.warnings)
+        return CommandResult(stdout=data, errors=schedule.warnings, stderr=stderr)
+    return CommandResult(outputs=[OutputFile(options.output, data)], errors=schedule.warnings, stderr=stderr)

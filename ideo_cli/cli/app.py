@@ -60,4 +60,4 @@ def main(version: bool = typer.Option(False, "--version", "-V", callback=_versio
 
 
 # each module registers its commands on ``app``
-from ideo_cli.cli import check, explain, init, schema, todo, ics, score, ledger, rollup, status, html  # noqa: E402,F401
+from ideo_cli.cli import check, explain, init, schema, todo, ics, score, ledger, rollup, status, html, doc  # noqa: E402,F401

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ideo_cli.cli.app import app
-from ideo_cli.cli.common import LangOpt, run_command
+from ideo_cli.cli.common import AsOfOpt, LangOpt, run_command
 from ideo_cli.i18n import resolve_lang
 
 
@@ -38,7 +38,7 @@ def check(
     statistics: bool = typer.Option(False, "--statistics", help="按规则统计问题数 / counts per rule"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="把报告写入文件（原子写入） / write the report to a file"),
     color: ColorChoice = typer.Option(ColorChoice.auto, "--color", help="auto|always|never（遵守 NO_COLOR）"),
-    today: Optional[str] = typer.Option(None, "--today", help="按此日期判断豁免是否过期、事项是否逾期（默认 SOURCE_DATE_EPOCH 或今天） / the date to judge against"),
+    today: Optional[str] = AsOfOpt,
     exclude: list[str] = typer.Option([], "--exclude", help="遍历目录时跳过的目录或文件名 / names to skip when walking directories"),
     tree: bool = typer.Option(False, "--tree", help="再按单位树检查：上级编号、下级事项、报送提前量 / also check the unit tree: superior ids, subordinate obligations, lead times"),
 ) -> None:

@@ -18,7 +18,7 @@ they depend on:
 Never stored: runs with --tree, --rulebook or --output (they read or write
 other files), runs that named a ledger (its check reads the unit's plan) and
 runs that ended in a usage error.  It lives beside the roll-up cache
-(``ideo_cli/workspace/cache.py``: ``$IDEO_CACHE_DIR``, else
+(``ideo_cli/usercache.py``: ``$IDEO_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/ideo``, else ``~/.cache/ideo``; never a tracked file);
 ``IDEO_NO_CACHE=1`` turns it off.  JSON, never pickle.
 """

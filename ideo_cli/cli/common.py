@@ -8,6 +8,8 @@ import typer
 from ideo_cli.app.result import CommandResult, UsageError
 from ideo_cli.i18n import Message, msg, t
 
+AsOfOpt = typer.Option(None, "--as-of", "--today", help="截至日期 YYYY-MM-DD：状态按此日判断（默认 SOURCE_DATE_EPOCH 或今天；--today 同义） / statuses as of this day (default: SOURCE_DATE_EPOCH or today; --today is the same)")
+CalendarOpt = typer.Option([], "--calendar", help="官方节假日安排文件（可多次） / official holiday calendar file(s)")
 LangOpt = typer.Option(None, "--lang", help="zh（默认）或 en；也可设 IDEO_LANG / zh (default) or en; also IDEO_LANG")
 
 

@@ -10,7 +10,7 @@ import sys
 from ideo_cli.app.result import CommandResult
 
 
-def _encode(text: str, stream) -> bytes:
+def encode_text(text: str, stream) -> bytes:
     """``text`` as ``stream.write`` would put it on the wire."""
     return text.encode(getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict")
 
@@ -26,9 +26,9 @@ def emit(result: CommandResult, lang: str) -> tuple[int, bytes, bytes]:
             write_set(result.outputs, result.output_dir, replace_documents=result.replace_documents)
         except OutputError as exc:
             message = exc.message or msg("cli.cannot-create-dir" if exc.directory else "cli.cannot-write", path=exc.path, reason=exc.reason)
-            return 2, b"", _encode(f"ideo: {t(message, lang)}\n", sys.stderr)
-    out = result.stdout + _encode("".join(t(note, lang) + "\n" for note in result.notes), sys.stdout)
-    err = result.stderr + _encode("".join(f"ideo: {t(error, lang)}\n" for error in result.errors), sys.stderr)
+            return 2, b"", encode_text(f"ideo: {t(message, lang)}\n", sys.stderr)
+    out = result.stdout + encode_text("".join(t(note, lang) + "\n" for note in result.notes), sys.stdout)
+    err = result.stderr + encode_text("".join(f"ideo: {t(error, lang)}\n" for error in result.errors), sys.stderr)
     return result.exit_code, out, err
 
 

@@ -26,6 +26,7 @@ _OPTIONS = {
     "--output": ("output", "one"), "-o": ("output", "one"),
     "--color": ("color", "one"),
     "--today": ("today", "one"),
+    "--as-of": ("today", "one"),
     "--exclude": ("exclude", "many"),
     "--tree": ("tree", "flag"),
 }
@@ -135,9 +136,9 @@ def _compute(options) -> tuple[int, bytes, bytes]:
     try:
         result = run(options)
     except UsageError as exc:
-        from ideo_cli.cli.emit import _encode
+        from ideo_cli.cli.emit import encode_text
 
-        return exc.exit_code, b"", _encode(f"ideo: {t(exc.message, lang)}\n", sys.stderr)
+        return exc.exit_code, b"", encode_text(f"ideo: {t(exc.message, lang)}\n", sys.stderr)
     from ideo_cli.cli.emit import emit
 
     return emit(result, lang)

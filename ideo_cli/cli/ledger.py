@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ideo_cli.cli.app import app
-from ideo_cli.cli.common import LangOpt, run_command
+from ideo_cli.cli.common import AsOfOpt, LangOpt, run_command
 from ideo_cli.cli.todo import CalendarOpt, PathsArg, YearOpt
 from ideo_cli.i18n import resolve_lang
 
@@ -27,7 +27,7 @@ def ledger(
     output_format: LedgerFormat = typer.Option(LedgerFormat.table, "--format", "-f", help="table|xlsx|markdown|json"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入） / write to a file"),
     pack: Optional[Path] = typer.Option(None, "--pack", help="把台账、佐证和目录打包为 zip（迎检） / bundle ledger, evidence and an index into a zip"),
-    today: Optional[str] = typer.Option(None, "--today", help="按此日期判断状态 YYYY-MM-DD / judge statuses as of this day"),
+    today: Optional[str] = AsOfOpt,
     calendar: list[Path] = CalendarOpt,
     lang: Optional[str] = LangOpt,
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ideo_cli.cli.app import app
-from ideo_cli.cli.common import LangOpt, run_command
+from ideo_cli.cli.common import AsOfOpt, CalendarOpt, LangOpt, run_command
 from ideo_cli.i18n import resolve_lang
 
 
@@ -51,11 +51,12 @@ def terminal_progress(lang: str):
 def rollup(
     paths: list[Path] = typer.Argument(..., help="工作区（单位计划或汇总文件所在目录） / workspace folders or files"),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="年份（默认今年） / year (default: this year)"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="截至日期 YYYY-MM-DD（默认今天） / status as of this date"),
+    as_of: Optional[str] = AsOfOpt,
     root: Optional[str] = typer.Option(None, "--root", help="只汇总此单位及其下级（单位编号） / the subtree under this unit id"),
     output_format: RollupFormat = typer.Option(RollupFormat.table, "--format", "-f", help="table|json|csv|xlsx|html"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入） / write to a file"),
     rubric: Optional[Path] = typer.Option(None, "--rubric", help="按考核细则计分排名（文件，或 sample） / rank the units by score against this rubric"),
+    calendar: list[Path] = CalendarOpt,
     lang: Optional[str] = LangOpt,
 ) -> None:
     """下级单位完成情况汇总 / roll-up of the units under a superior."""
@@ -63,7 +64,7 @@ def rollup(
 
     language = resolve_lang(lang)
     update, bar = terminal_progress(language)
-    options = RollupOptions(paths=list(paths), year=year, as_of=as_of, root=root, format=output_format.value, output=output, lang=language, progress=update, rubric=rubric)
+    options = RollupOptions(paths=list(paths), year=year, as_of=as_of, root=root, format=output_format.value, output=output, calendars=list(calendar), lang=language, progress=update, rubric=rubric)
     try:
         run_command(run, options, language)
     finally:

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ideo_cli.cli.app import app
-from ideo_cli.cli.common import LangOpt, run_command
+from ideo_cli.cli.common import AsOfOpt, CalendarOpt, LangOpt, run_command
 from ideo_cli.i18n import resolve_lang
 
 
@@ -21,13 +21,14 @@ class StatusFormat(str, Enum):
 def status(
     paths: list[Path] = typer.Argument(..., help="单位文件夹、计划文件或工作区 / unit folders, plan files or a workspace"),
     year: Optional[int] = typer.Option(None, "--year", "-y", help="年份（默认今年） / year (default: this year)"),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="截至日期 YYYY-MM-DD（默认今天） / status as of this date"),
+    as_of: Optional[str] = AsOfOpt,
     output_format: StatusFormat = typer.Option(StatusFormat.table, "--format", "-f", help="table|json"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="文件或目录（每个单位一个 <编号>.status.json） / a file, or a folder for one summary per unit"),
+    calendar: list[Path] = CalendarOpt,
     lang: Optional[str] = LangOpt,
 ) -> None:
     """每个单位的完成情况汇总（可交上级汇总） / each unit's status summary, for the superior's roll-up."""
     from ideo_cli.app.status import StatusOptions, run
 
     language = resolve_lang(lang)
-    run_command(run, StatusOptions(paths=list(paths), year=year, as_of=as_of, format=output_format.value, output=output, lang=language), language)
+    run_command(run, StatusOptions(paths=list(paths), year=year, as_of=as_of, format=output_format.value, output=output, calendars=list(calendar), lang=language), language)

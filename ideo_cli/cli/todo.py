@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ideo_cli.cli.app import app
-from ideo_cli.cli.common import LangOpt, run_command
+from ideo_cli.cli.common import AsOfOpt, LangOpt, run_command
 from ideo_cli.i18n import resolve_lang
 
 PathsArg = typer.Argument(..., help="计划文件或目录 / plan files or directories")
@@ -36,11 +36,12 @@ def todo(
     output_format: TodoFormat = typer.Option(TodoFormat.table, "--format", "-f", help="table|markdown|csv|xlsx|json"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（原子写入） / write to a file"),
     calendar: list[Path] = CalendarOpt,
+    as_of: Optional[str] = AsOfOpt,
     lang: Optional[str] = LangOpt,
 ) -> None:
     """全年待办清单（按官方工作日） / the year's to-do list on official working days."""
     from ideo_cli.app.todo import TodoCommandOptions, run
 
     language = resolve_lang(lang)
-    options = TodoCommandOptions(paths=list(paths), year=year, month=month, first=first, last=last, person=person, status=status, format=output_format.value, output=output, calendars=list(calendar), lang=language)
+    options = TodoCommandOptions(paths=list(paths), year=year, month=month, first=first, last=last, person=person, status=status, format=output_format.value, output=output, calendars=list(calendar), as_of=as_of, lang=language)
     run_command(run, options, language)

@@ -49,11 +49,11 @@ class Kind:
     title: str = ""  # the schema's title
 
     def load_model(self):
-        return _resolve(self.model)
+        return resolve(self.model)
 
     def load_vocabulary(self):
         if self.vocabulary:
-            return _resolve(self.vocabulary)
+            return resolve(self.vocabulary)
         from ideo_cli.documents.vocab import vocabulary_of
 
         return _DERIVED.setdefault(self.name, vocabulary_of(self.load_model()))
@@ -117,7 +117,7 @@ def register(kind: Kind) -> None:
     KINDS[kind.name] = kind
 
 
-def _resolve(dotted: str) -> Any:
+def resolve(dotted: str) -> Any:
     module, _, name = dotted.partition(":")
     return getattr(importlib.import_module(module), name)
 
@@ -228,15 +228,6 @@ def read_as(kind: Kind, raw: YamlDocument) -> ReadResult:
         doc = with_vocabulary(raw, kind.load_vocabulary())
     except LoadError as exc:
         return ReadResult(kind.name, raw, diagnostics=list(exc.diagnostics), source=raw.source)
-    reader: Callable = _resolve(kind.reader) if kind.reader else (lambda d: read(kind, d))
+    reader: Callable = resolve(kind.reader) if kind.reader else (lambda d: read(kind, d))
     value, diagnostics = reader(doc)
     return ReadResult(kind.name, doc, value, list(diagnostics), doc.source)
-
-
-def schema_text(name: str) -> str:
-    kind = KINDS[name]
-    if kind.schema:
-        return _resolve(kind.schema)()
-    from ideo_cli.formats.schema import bilingual_schema, dump
-
-    return dump(bilingual_schema(kind.load_model(), kind.load_vocabulary(), schema_id=kind.schema_id, title=kind.title))

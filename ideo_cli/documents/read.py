@@ -111,3 +111,11 @@ def _looks_like_gb18030(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def read_source(path: Path | str) -> str | None:
+    """A file's text for report snippets, or None if it cannot be read as UTF-8."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None

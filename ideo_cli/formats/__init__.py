@@ -13,8 +13,12 @@ def schema_kinds() -> tuple[str, ...]:
 
 
 def schema_text(kind: str) -> str:
-    from ideo_cli.documents.kinds import KINDS, schema_text as text
+    from ideo_cli.documents.kinds import KINDS, resolve
+    from ideo_cli.formats.schema import bilingual_schema, dump
 
     if kind not in KINDS:
         raise KeyError(kind)
-    return text(kind)
+    found = KINDS[kind]
+    if found.schema:
+        return resolve(found.schema)()
+    return dump(bilingual_schema(found.load_model(), found.load_vocabulary(), schema_id=found.schema_id, title=found.title))

@@ -49,25 +49,6 @@ def load_ledger(path: Path | str, display: str | None = None) -> LoadedLedger:
     return LoadedLedger(ledger, doc, path)
 
 
-def plan_path_for(loaded: LoadedLedger) -> Path:
-    """The plan a ledger belongs to: its ``计划:`` path, else the unit folder's plan."""
-    if loaded.ledger.plan:
-        return Path(os.path.normpath(loaded.path.parent / loaded.ledger.plan))
-    return Path(os.path.normpath(loaded.path.parent.parent / DEFAULT_PLAN))
-
-
-def unit_folder_for_plan(plan_path: Path) -> Path:
-    return plan_path.parent
-
-
-def ledger_paths_beside(plan_path: Path) -> list[Path]:
-    """``台账/*.yaml`` in the plan's folder, sorted; only files that say they are ledgers."""
-    folder = plan_path.parent / LEDGER_FOLDER
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file() and is_ledger_file(p))
-
-
 def read(doc):
     """The registry's reader for ledgers (documents/kinds.py): (LoadedLedger | None, diagnostics)."""
     try:

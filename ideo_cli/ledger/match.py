@@ -2,9 +2,12 @@
 
 The key is the occurrence's identity (plan id, obligation id, period label),
 the same key as the calendar UID, so a moved deadline never loses its record.
+A record dated after the as-of date does not settle anything yet: as of that
+day the work has not been done (``ideo check`` reports the record itself).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,14 @@ class RecordRef:
     index: int
     record: Record
 
+    @property
+    def day(self) -> dt.date:
+        return day_of(self.record.time)
+
+    @property
+    def at(self) -> tuple[str, int]:
+        return (self.ledger.file, self.ledger.doc.locate(("records", self.index)).line)
+
 
 @dataclass
 class UnitRecords:
@@ -42,12 +53,6 @@ class UnitRecords:
         return out
 
 
-def waived_obligations(plan, today: dt.date) -> set[str]:
-    from ideo_cli.rules.checks.waivers import waiver_is_valid
-
-    return {w.target for w in plan.waivers if w.target and waiver_is_valid(w, today)}
-
-
 def evidence_gaps(record: Record, required: Iterable[str], folder: Path) -> tuple[list[str], list[tuple[int, str]]]:
     """(required evidence types the record lacks, [(evidence index, file problem)])."""
     have = {item.type for item in record.evidence}
@@ -63,28 +68,45 @@ def evidence_gaps(record: Record, required: Iterable[str], folder: Path) -> tupl
     return missing, broken
 
 
-def derive(occurrence, refs: list[RecordRef] | None, records: UnitRecords, today: dt.date) -> tuple[str, Record | None]:
-    if refs:
-        record = refs[0].record
+def settling_record(refs: list[RecordRef] | None, as_of: dt.date) -> RecordRef | None:
+    """The record that settles an occurrence as of ``as_of``: the first one written
+    whose date is not after that day."""
+    for ref in refs or ():
+        if ref.day <= as_of:
+            return ref
+    return None
+
+
+def derive(occurrence, refs: list[RecordRef] | None, records: UnitRecords, as_of: dt.date):
+    """The occurrence with its status and the facts of the record that settled it."""
+    ref = settling_record(refs, as_of)
+    if ref is not None:
+        record = ref.record
+        done_on = ref.day
         missing, broken = evidence_gaps(record, occurrence.evidence, records.folder)
+        late = (done_on - occurrence.due).days if done_on > occurrence.due else None
         if missing or broken:
-            return status.EVIDENCE_MISSING, record
-        if day_of(record.time) > occurrence.due:
-            return status.DONE_LATE, record
-        return status.DONE, record
+            code = status.EVIDENCE_MISSING
+        elif late:
+            code = status.DONE_LATE
+        else:
+            code = status.DONE
+        return dataclasses.replace(
+            occurrence, status=code, record=record, done_on=done_on, days_late=late, record_at=ref.at,
+            evidence_files=tuple(item.file for item in record.evidence if item.file),
+        )
     if occurrence.obligation in records.waived:
-        return status.WAIVED, None
-    if today > occurrence.due:
-        return status.OVERDUE, None
-    if today >= occurrence.start:
-        return status.IN_PROGRESS, None
-    return status.PENDING, None
+        code = status.WAIVED
+    elif as_of > occurrence.due:
+        code = status.OVERDUE
+    elif as_of >= occurrence.start:
+        code = status.IN_PROGRESS
+    else:
+        code = status.PENDING
+    late = (as_of - occurrence.due).days if code == status.OVERDUE else None
+    return dataclasses.replace(occurrence, status=code, record=None, done_on=None, days_late=late, record_at=None, evidence_files=())
 
 
-def annotate(occurrences, units: dict[str, UnitRecords], today: dt.date) -> None:
-    """Set ``status`` and ``record`` on every occurrence of a unit in ``units`` (by plan id)."""
-    for occurrence in occurrences:
-        records = units.get(occurrence.plan)
-        if records is None:
-            continue
-        occurrence.status, occurrence.record = derive(occurrence, records.by_key.get((occurrence.obligation, occurrence.period)), records, today)
+def settle(occurrences, records: UnitRecords, as_of: dt.date) -> list:
+    """Every occurrence of one unit with its derived status (new objects)."""
+    return [derive(o, records.by_key.get((o.obligation, o.period)), records, as_of) for o in occurrences]

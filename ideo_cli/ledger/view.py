@@ -65,7 +65,10 @@ def _when(value) -> str:
     return value.isoformat() if value else ""
 
 
-def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, folder: Path) -> UnitLedger:
+def build_view(unit_year, year: int) -> UnitLedger:
+    """The 台账 of a unit year (``ideo_cli/year``) for ``year``, every row from its facts."""
+    loaded_plan, occurrences, today, folder = unit_year.plan, unit_year.occurrences, unit_year.as_of, unit_year.folder
+    ledgers = [lg for lg in unit_year.ledgers if lg.ledger.year == year and lg.ledger.unit == loaded_plan.plan_id]
     plan = loaded_plan.plan
     sections = {code: Section(code) for code in SECTIONS}
     kinds = {o.id: o for o in plan.obligations}
@@ -118,16 +121,6 @@ def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, fol
                                             "form": event.kind if event else "", "owner": _names(plan, event.actors) if event else [], "evidence": _evidence_cell(rec.evidence),
                                             "status": msg("status.done"), "note": notes})
             note_evidence(rec.evidence)
-        items = {r.id: r for r in plan.rectifications}
-        for rec in ledger.ledger.rectifications:
-            item = items.get(rec.rectification)
-            late = item is not None and item.deadline is not None and rec.completed > item.deadline
-            notes = [msg("ledger.view.deadline", deadline=item.deadline)] if item and item.deadline else []
-            notes += [msg("ledger.view.followup", date=f.date, finding=f.finding or "") for f in rec.followups]
-            sections["rectification"].rows.append({"time": rec.completed.isoformat(), "place": "", "chair": "", "attendees": [], "content": (item.problem if item else None) or rec.rectification,
-                                                   "form": list(item.measures) if item else "", "owner": _names(plan, [item.owner]) if item and item.owner else [],
-                                                   "evidence": _evidence_cell(rec.evidence), "status": msg(f"status.{st.DONE_LATE if late else st.DONE}"), "note": notes})
-            note_evidence(rec.evidence)
         for rec in ledger.ledger.accountability:
             form = [_with_detail(rec.form, rec.measure)] + ([rec.discipline] if rec.discipline else [])
             notes: list = [msg(f"ledger.consequence.{c.code}", end=c.end) for c in consequences(rec)]
@@ -139,6 +132,19 @@ def build_view(loaded_plan, occurrences, ledgers, year: int, today: dt.date, fol
             sections["accountability"].rows.append({"time": rec.decided.isoformat(), "place": "", "chair": "", "attendees": [], "content": rec.cause or "", "form": form,
                                                     "owner": [rec.subject], "evidence": _evidence_cell(rec.evidence), "status": msg("status.done"), "note": notes})
             note_evidence(rec.evidence)
+    completions = {(lg.file, lg.doc.locate(("rectifications", i)).line): rec for lg in unit_year.ledgers for i, rec in enumerate(lg.ledger.rectifications)}
+    for item in unit_year.rectifications:  # every 整改 item of the plan: done, late, or still open
+        planned = plan.rectifications[item.index]
+        rec = completions.get(item.record_at) if item.record_at else None
+        if rec is None and item.completed_on is None and item.deadline is not None and item.deadline.year > year:
+            continue  # open and not due this year: another year's 台账
+        notes = [msg("ledger.view.deadline", deadline=item.deadline)] if item.deadline else []
+        if rec is not None:
+            notes += [msg("ledger.view.followup", date=f.date, finding=f.finding or "") for f in rec.followups]
+            note_evidence(rec.evidence)
+        sections["rectification"].rows.append({"time": item.completed_on.isoformat() if item.completed_on else "", "place": "", "chair": "", "attendees": [],
+                                               "content": item.problem or item.id, "form": list(planned.measures), "owner": _names(plan, [planned.owner]) if planned.owner else [],
+                                               "evidence": _evidence_cell(rec.evidence) if rec is not None else [], "status": msg(f"status.{item.status}"), "note": notes})
     for section in sections.values():
         if section.code in ("events", "rectification", "accountability"):
             section.rows.sort(key=lambda r: r["time"])  # obligation rows stay in deadline order

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ideo_cli.rollup.summary import SummaryError, ledger_files, read_summaries, summarise_plan
+from ideo_cli import __version__
+from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, ledger_files, read_summaries, summary_of
+from ideo_cli.schedule.expand import DateRange
+from ideo_cli.usercache import SummaryCache, content_key
+from ideo_cli.year import YearOptions, compute_years
 
 PARALLEL_FROM = 200  # below this many plans to compute, a process pool costs more than it saves
 CHUNK = 64
@@ -23,34 +27,76 @@ class Loaded:
     summary_errors: list[SummaryError] = field(default_factory=list)
 
 
-def _key(path: Path, year: int, as_of: dt.date, with_findings: bool) -> str | None:
-    from ideo_cli import __version__
-    from ideo_cli.workspace.cache import content_key
-
+def _key(path: Path, year: int, as_of: dt.date, with_findings: bool, calendars: tuple[Path, ...] = ()) -> str | None:
+    """Every byte the unit year reads before its evidence: the plan, the ledgers beside it
+    and the calendar files; the evidence files are checked by ``_fresh`` on a hit."""
     try:
-        parts = [path.read_bytes()] + [p.read_bytes() for p in ledger_files(path, year)]
+        parts = [path.read_bytes()] + [p.read_bytes() for p in ledger_files(path, year)] + [p.read_bytes() for p in calendars]
     except OSError:
         return None  # unreadable: computed (and reported) the normal way
-    return content_key(parts, __version__, str(year), as_of.isoformat(), str(with_findings))  # content only: a moved workspace still hits
+    return content_key(parts, __version__, str(year), as_of.isoformat(), str(with_findings), str(len(calendars)))  # content only: a moved workspace still hits
+
+
+def _evidence_stamps(unit_year) -> list[list]:
+    """(file, size, mtime) of every evidence file the unit year's records name: a hit is
+    served only while they are unchanged (a deleted or edited file recomputes the unit)."""
+    out = []
+    for ledger in unit_year.ledgers:
+        for section in ("records", "events", "rectifications", "accountability"):
+            for record in getattr(ledger.ledger, section):
+                for item in record.evidence:
+                    if item.file:
+                        out.append([item.file, *_stamp(unit_year.folder / item.file)])
+    return out
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+        return (st.st_size, st.st_mtime_ns)
+    except (OSError, ValueError):
+        return (-1, -1)
+
+
+def _fresh(entry: dict, folder: Path) -> bool:
+    """The evidence files named by the cached unit, in this unit's folder, are as they were."""
+    return all(tuple(_stamp(folder / file)) == (size, mtime) for file, size, mtime in entry.get("evidence") or ())
 
 
 def _summarise(job):
-    """Worker: (path, shown, year, as_of, with_findings) → ("ok", summary) | ("broken", FileResult)."""
-    from ideo_cli.diagnostics import FileResult
-    from ideo_cli.documents import LoadError
-    from ideo_cli.schedule.expand import ExpansionError
+    """Worker: (path, shown, year, as_of, with_findings, calendars) → ("ok", entry) | ("broken", FileResult)."""
+    path, shown, year, as_of, with_findings, calendars = job
+    result = compute_years(YearOptions(plans=[(path, shown)], as_of=as_of, span=DateRange.year(year), calendars=list(calendars), findings=with_findings))
+    if result.broken:
+        return "broken", result.broken[0]
+    unit_year = result.units[0]
+    if unit_year.broken_ledgers:
+        return "broken", unit_year.broken_ledgers[0]  # statuses without the 台账 would be wrong: said, not shown
+    return "ok", {"summary": summary_of(unit_year), "evidence": _evidence_stamps(unit_year), "base": _base(shown)}
 
-    path, shown, year, as_of, with_findings = job
-    try:
-        return "ok", summarise_plan(path, shown, year, as_of, with_findings)
-    except LoadError as exc:
-        return "broken", FileResult(file=shown, diagnostics=exc.diagnostics, source=exc.source)
-    except ExpansionError as exc:
-        from ideo_cli.app.schedule import _expansion_diagnostic
-        from ideo_cli.formats.plan.load import load_plan
 
-        loaded = load_plan(path, shown)
-        return "broken", FileResult(file=shown, diagnostics=[_expansion_diagnostic(loaded, exc)], source=loaded.doc.source)
+def _base(shown: str) -> str:
+    """The folder of the plan as shown: every file a summary names starts with it."""
+    return Path(shown).parent.as_posix()
+
+
+def _relocate(entry: dict, shown: str) -> dict:
+    """A cached summary computed for the same bytes elsewhere, with its files named from here."""
+    summary, old, new = entry["summary"], entry.get("base", ""), _base(shown)
+    summary["unit"]["file"] = shown
+    if old == new:
+        return entry
+
+    def moved(name: str) -> str:
+        return new + name[len(old):] if old and name.startswith(old + "/") else name
+
+    for finding in summary.get("findings") or ():
+        finding["file"] = moved(finding["file"])
+    for occ in summary.get("occurrences") or ():
+        if occ.get("record"):
+            occ["record"]["file"] = moved(occ["record"]["file"])
+    entry["base"] = new
+    return entry
 
 
 def _summarise_chunk(jobs):
@@ -59,10 +105,9 @@ def _summarise_chunk(jobs):
 
 def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path, str]], year: int, as_of: dt.date,
                    with_findings: bool = False, progress: Callable[[int, int], None] | None = None, workers: int | None = None,
-                   compact_summaries: bool = False) -> Loaded:
+                   compact_summaries: bool = False, calendars: tuple[Path, ...] = ()) -> Loaded:
     """``compact_summaries``: keep only what the roll-up reads (``ideo rollup`` of 10⁵ units)."""
     from ideo_cli.rollup.summary import compact
-    from ideo_cli.workspace.cache import SummaryCache
 
     shrink = compact if compact_summaries else (lambda s: s)
 
@@ -91,18 +136,17 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
                 except SummaryError as exc:
                     out.summary_errors.append(exc)
                 tick()
-    cache = SummaryCache()
+    cache = SummaryCache(kind=f"summary-{SUMMARY_VERSION}")  # entries: {"summary", "evidence"}
     results: dict[int, tuple] = {}
     todo: list[tuple[int, str | None, tuple]] = []
     for index, (path, shown) in enumerate(plans):
-        key = _key(path, year, as_of, with_findings)
+        key = _key(path, year, as_of, with_findings, tuple(calendars))
         hit = cache.get(key) if key else None
-        if hit is not None:
-            hit["unit"]["file"] = shown
-            results[index] = ("ok", hit)
+        if hit is not None and "base" in hit and _fresh(hit, path.parent):
+            results[index] = ("ok", _relocate(hit, shown))
             tick()
         else:
-            todo.append((index, key, (path, shown, year, as_of, with_findings)))
+            todo.append((index, key, (path, shown, year, as_of, with_findings, tuple(calendars))))
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         import multiprocessing
@@ -127,7 +171,7 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
     for index in range(len(plans)):
         kind, value = results[index]
         if kind == "ok":
-            out.summaries.append(shrink(value))
+            out.summaries.append(shrink(value["summary"]))
         else:
             out.broken.append(value)
         results[index] = None  # let the full summary go as soon as it is shrunk

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Callable
 
 from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
+from ideo_cli.diagnostics.usage import UsageError
+from ideo_cli.documents.read import read_source
+from ideo_cli.rollup.load import load_workspace
+from ideo_cli.workspace.discover import discover_workspace
 from ideo_cli.i18n import msg
-from ideo_cli.workspace.tree import SEVERAL_ROOTS, UNKNOWN_SUPERIOR, TreeUnit, UnitTree, build_tree
+from ideo_cli.workspace.tree import PROBLEM_NAMES, SEVERAL_ROOTS, UNKNOWN_SUPERIOR, TreeUnit, UnitTree, build_tree
 
-PROBLEM_NAMES = {"IDEO910": "unique-unit-id", "IDEO911": "superior-in-workspace", "IDEO912": "no-superior-cycle", "IDEO913": "one-root"}
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
@@ -26,8 +29,6 @@ class Prepared:
 
 
 def check_year(year: int | None, today: dt.date) -> int:
-    from ideo_cli.app.result import UsageError
-
     the_year = year or today.year
     if not MIN_YEAR <= the_year <= MAX_YEAR:
         raise UsageError(msg("rollup.bad-year", year=the_year, low=MIN_YEAR, high=MAX_YEAR))
@@ -35,17 +36,12 @@ def check_year(year: int | None, today: dt.date) -> int:
 
 
 def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = False, progress: Callable[[int, int], None] | None = None,
-            one_root: bool = True, whole_tree: bool = True, compact: bool = False) -> Prepared:
+            one_root: bool = True, whole_tree: bool = True, compact: bool = False, calendars: tuple[Path, ...] = ()) -> Prepared:
     """``whole_tree=False`` (``ideo status`` of some units): a superior outside the paths is expected."""
-    from ideo_cli.app.inputs import read_source
-    from ideo_cli.app.result import UsageError
-    from ideo_cli.rollup.load import load_workspace
-    from ideo_cli.workspace.discover import discover_workspace
-
     found = discover_workspace(paths)
     if not found.plans and not found.summaries:
         raise UsageError(msg("rollup.no-units", where=[p.as_posix() for p in paths]))
-    loaded = load_workspace(found.plans, found.summaries, year, as_of, with_findings, progress, compact_summaries=compact)
+    loaded = load_workspace(found.plans, found.summaries, year, as_of, with_findings, progress, compact_summaries=compact, calendars=tuple(calendars))
     results: dict[str, FileResult] = {}
 
     def add(diag: Diagnostic) -> None:
@@ -76,18 +72,8 @@ def prepare(paths: list[Path], year: int, as_of: dt.date, with_findings: bool = 
     return Prepared(tree, by_id, sorted(results.values(), key=lambda r: r.file), fatal, findings)
 
 
-def render_problems(prepared: Prepared, lang: str) -> bytes:
-    if not prepared.results:
-        return b""
-    from ideo_cli.render.diagnostics import RenderOptions, render
-
-    return render("text", prepared.results, RenderOptions(lang=lang)).encode("utf-8")
-
-
 def pick_root(tree: UnitTree, root: str | None) -> str | None:
     """The subtree to show: ``--root``, else the single root, else None (a forest)."""
-    from ideo_cli.app.result import UsageError
-
     if root is not None:
         if root not in tree.units:
             raise UsageError(msg("rollup.unknown-root", unit=root, known=sorted(tree.units)[:10]))

@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ideo_cli import __version__
 from ideo_cli.ledger.status import STATUSES
-from ideo_cli.rollup.status import status_or_fallback
+from ideo_cli.workspace.tree import unit_record  # noqa: F401 - the summary's unit record
+from ideo_cli.year.ledgers import ledgers_beside
 
-SUMMARY_VERSION = 1
-LEDGER_FOLDERS = ("台账", "ledger")
+SUMMARY_VERSION = 2  # 2: done_on, evidence_files, days_late, record, rule and nominal_due per occurrence; rectifications; findings always
 
 
 class SummaryError(Exception):
@@ -28,48 +29,8 @@ class SummaryError(Exception):
 
 
 def ledger_files(plan_path: Path, year: int) -> list[Path]:
-    folder = plan_path.parent
-    return [p for name in LEDGER_FOLDERS for p in (folder / name / f"{year}.yaml", folder / name / f"{year}.yml") if p.is_file()]
-
-
-_CALENDAR = None
-_RULEBOOK = None
-
-
-def _calendar():
-    global _CALENDAR
-    if _CALENDAR is None:
-        from ideo_cli.workcal import build_calendar
-
-        _CALENDAR = build_calendar([], [])
-    return _CALENDAR
-
-
-def _rules(loaded):
-    global _RULEBOOK
-    from ideo_cli.rules.rulebook import Rulebook
-
-    if _RULEBOOK is None:
-        _RULEBOOK = Rulebook()
-    names = tuple(n for n in loaded.plan.organisation.profiles if n in _RULEBOOK.profiles)
-    return _RULEBOOK.resolve(names)
-
-
-def unit_record(loaded) -> dict:
-    org = loaded.plan.organisation
-    pos = loaded.doc.locate(("organisation", "superior_id") if org.superior_id else ("organisation",), key=not org.superior_id)
-    return {
-        "id": loaded.plan_id,
-        "name": org.name,
-        "short_name": org.short_name or org.name,
-        "type": org.type,
-        "level": org.level or "",
-        "superior": org.superior,
-        "superior_id": org.superior_id,
-        "file": loaded.file,
-        "line": pos.line,
-        "col": pos.col,
-    }
+    """Ledgers beside a plan (the unit year also reads any that name it elsewhere)."""
+    return ledgers_beside(plan_path)
 
 
 def requirements(loaded) -> list[dict]:
@@ -82,23 +43,33 @@ def requirements(loaded) -> list[dict]:
     ]
 
 
-def occurrence_record(occ, as_of: dt.date) -> dict:
-    record = occ.record
-    evidence_files = [str(p) for p in (getattr(record, "evidence", None) or []) if isinstance(p, (str, Path))]
-    done_on = getattr(record, "date", None)
+def occurrence_record(occ) -> dict:
+    """One occurrence of the unit year, as data: the same facts every command shows."""
     return {
         "obligation": occ.obligation,
         "period": occ.period,
         "title": occ.title,
         "kind": occ.kind,
+        "rule": occ.rule or "",
         "start": occ.start.isoformat(),
         "due": occ.due.isoformat(),
+        "nominal_due": occ.nominal_due.isoformat(),
         "provisional": bool(occ.provisional),
-        "status": status_or_fallback(occ.status, occ.start, occ.due, as_of),
+        "status": occ.status,
         "owners": [p.name or p.id for p in occ.owners],
         "evidence": list(occ.evidence),
-        "evidence_files": evidence_files,
-        "done_on": done_on.isoformat() if isinstance(done_on, dt.date) else None,
+        "evidence_files": list(occ.evidence_files),
+        "done_on": occ.done_on.isoformat() if occ.done_on else None,
+        "days_late": occ.days_late,
+        "record": {"file": occ.record_at[0], "line": occ.record_at[1]} if occ.record_at else None,
+    }
+
+
+def rectification_record(item) -> dict:
+    return {
+        "id": item.id, "problem": item.problem, "owner": item.owner,
+        "deadline": item.deadline.isoformat() if item.deadline else None, "ongoing": item.ongoing,
+        "completed_on": item.completed_on.isoformat() if item.completed_on else None, "status": item.status,
     }
 
 
@@ -109,62 +80,27 @@ def counts(occurrences: list[dict]) -> dict[str, int]:
     return out
 
 
-def findings_of(loaded, today: dt.date) -> list[dict]:
-    from ideo_cli.rules.engine import Checker
-    from ideo_cli.rules.rulebook import Rulebook
-
-    global _RULEBOOK
-    if _RULEBOOK is None:
-        _RULEBOOK = Rulebook()
-    diagnostics, _ = Checker(_RULEBOOK, today).check(loaded)
-    out = []
-    for d in sorted(diagnostics, key=lambda d: d.sort_key()):
-        cite = d.citation
-        out.append({"code": d.code, "name": d.name, "severity": d.severity.value, "file": d.file, "line": d.line, "col": d.col, "path": d.path,
-                    "citation": {"document": cite.document, "section": cite.section, "quote": cite.quote} if cite else None})
-    return out
+def finding_record(d) -> dict:
+    cite = d.citation
+    return {"code": d.code, "name": d.name, "severity": d.severity.value, "file": d.file, "line": d.line, "col": d.col, "path": d.path,
+            "citation": {"document": cite.document, "section": cite.section, "quote": cite.quote} if cite else None}
 
 
-def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date, with_findings: bool = False) -> dict:
-    """A unit's summary from its plan (and ledger); raises LoadError / ExpansionError."""
-    from ideo_cli import __version__
-    from ideo_cli.formats.plan.load import load_plan
-    from ideo_cli.schedule.expand import DateRange, expand_plan
-
-    loaded = load_plan(path, shown)
-    from ideo_cli.rules.serving import annotate as serve
-
-    occurrences = expand_plan(loaded, _calendar(), DateRange.year(year))
-    serve(occurrences, loaded.plan, _rules(loaded))
-    annotate_from_ledger(loaded, occurrences, path, year, as_of)
-    occs = [occurrence_record(o, as_of) for o in occurrences]
-    summary = {
+def summary_of(unit_year) -> dict:
+    """The unit year, serialised: what ``ideo status`` writes and ``ideo rollup`` reads."""
+    occs = [occurrence_record(o) for o in unit_year.occurrences]
+    return {
         "ideo_status": SUMMARY_VERSION,
         "generator": f"ideo {__version__}",
-        "year": year,
-        "as_of": as_of.isoformat(),
-        "unit": unit_record(loaded),
-        "requires": requirements(loaded),
+        "year": unit_year.year,
+        "as_of": unit_year.as_of.isoformat(),
+        "unit": unit_record(unit_year.plan),
+        "requires": requirements(unit_year.plan),
         "occurrences": occs,
+        "rectifications": [rectification_record(r) for r in unit_year.rectifications],
         "counts": counts(occs),
+        "findings": [finding_record(d) for d in unit_year.findings],
     }
-    if with_findings:
-        summary["findings"] = findings_of(loaded, as_of)
-    return summary
-
-
-def annotate_from_ledger(loaded, occurrences, path: Path, year: int, as_of: dt.date) -> None:
-    """Set ``occ.status``/``occ.record`` from the unit's ledgers (``台账/*.yaml`` beside
-    the plan), with the ledger's own derivation.  A ledger that cannot be read
-    leaves the statuses None (the date-based fallback of ``rollup/status.py``);
-    ``ideo check`` is where its problems are reported.  The ledger files' bytes
-    are part of the cache key (``load._key``).
-    """
-    from ideo_cli.ledger.beside import read_ledgers, unit_records
-    from ideo_cli.ledger.match import annotate
-
-    by_plan, _failed = read_ledgers([(path, loaded)])
-    annotate(occurrences, unit_records([(path, loaded)], by_plan, as_of), as_of)
 
 
 # ---- reading summaries -------------------------------------------------------

@@ -118,11 +118,11 @@ def _folder():
 
 def _parsed(text: str) -> Any:
     """A shipped rulebook's YAML, parsed; kept as JSON in the user cache under the
-    hash of its text (``ideo_cli/workspace/cache.py``; ``IDEO_NO_CACHE=1`` turns it
+    hash of its text (``ideo_cli/usercache.py``; ``IDEO_NO_CACHE=1`` turns it
     off): PyYAML takes ~25 ms for the shipped set on every run, JSON ~0.3 ms
     (issue 6, start-up).  Only data that survives a JSON round trip unchanged is
     stored, so what the cache returns is what PyYAML would have."""
-    from ideo_cli.workspace.cache import SummaryCache, content_key
+    from ideo_cli.usercache import SummaryCache, content_key
 
     cache = SummaryCache(kind="rulebook-yaml")
     key = content_key([text.encode("utf-8")], "rulebook-yaml-1", getattr(yaml, "__version__", "?"))

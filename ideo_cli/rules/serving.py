@@ -7,9 +7,12 @@ it declares one, else the rule's source that fits the organisation type.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import Iterable, Mapping
 
 from ideo_cli.diagnostics import Citation
+from ideo_cli.i18n import msg
 from ideo_cli.rules.rulebook import Rule
 
 FREQUENCY_CHECK = "obligation_frequency"
@@ -34,11 +37,12 @@ def basis_citation(obligation) -> Citation | None:
     return Citation(document=basis.document, title="", section=basis.section or "", quote=basis.quote or "")
 
 
-def annotate(occurrences: Iterable, plan, rules: Mapping[str, Rule]) -> None:
-    """Set ``rule`` and ``citation`` on each occurrence of ``plan`` (in place)."""
+def annotate(occurrences: Iterable, plan, rules: Mapping[str, Rule]) -> list:
+    """Each occurrence of ``plan`` with its ``rule``, ``citation`` and window problem (new objects)."""
     org_type = plan.organisation.type
     by_id = {ob.id: ob for ob in plan.obligations}
     chosen: dict[str, tuple[str, Citation | None]] = {}
+    out = []
     for occ in occurrences:
         found = chosen.get(occ.obligation)
         if found is None:
@@ -47,18 +51,15 @@ def annotate(occurrences: Iterable, plan, rules: Mapping[str, Rule]) -> None:
             own = basis_citation(ob) if ob is not None else None
             found = (rule.code if rule else "", own or (rule.cite_for(org_type) if rule else None))
             chosen[occ.obligation] = found
-        occ.rule, occ.citation = found
-        rule = rules.get(occ.rule) if occ.rule else None
-        if rule is not None and occ.moved_from is not None:
-            occ.window_problem = _window_left(occ, rule)
+        code, citation = found
+        rule = rules.get(code) if code else None
+        problem = _window_left(occ, rule) if rule is not None and occ.moved_from is not None else None
+        out.append(dataclasses.replace(occ, rule=code, citation=citation, window_problem=problem))
+    return out
 
 
 def _window_left(occ, rule: Rule):
     """A Message when the working-day move took the date out of the window its rule sets."""
-    import datetime as dt
-
-    from ideo_cli.i18n import msg
-
     start = dt.date(occ.nominal_due.year, 1, 1)
     for text in rule.params.get("deadlines") or ():
         month, day = (int(x) for x in str(text).split("-"))

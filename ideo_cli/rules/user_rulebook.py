@@ -7,13 +7,14 @@ source).
 """
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from ideo_cli.documents.kinds import KINDS, read_any
 from ideo_cli.documents.validate import located
 from ideo_cli.formats.rulebook.model import RulebookFile
 from ideo_cli.i18n import msg
-from ideo_cli.rules.registry import load_checks, param_problems
+from ideo_cli.rules.registry import PARAMS, load_checks, param_problems
 from ideo_cli.rules.rulebook import Profile, Rulebook, RulebookError, shipped_profiles
 
 _TYPE_WORDS = {"int": "doc.type.integer", "float": "doc.type.number", "str": "doc.type.text", "bool": "doc.type.bool", "list": "doc.type.list", "dict": "doc.type.mapping"}
@@ -25,7 +26,7 @@ def read_user_rulebook(path: Path) -> Profile:
         raise RulebookError(found.diagnostics)
     parsed: RulebookFile = found.value
     doc = found.doc
-    diagnostics = [located(doc, where, message) for where, message in rulebook_problems(parsed)]
+    diagnostics = rulebook_diagnostics(found)
     if diagnostics:
         raise RulebookError(diagnostics)
     data = parsed.model_dump(exclude_none=True)
@@ -37,6 +38,12 @@ def read_user_rulebook(path: Path) -> Profile:
         entries=tuple(data.get("rules", ())),
         origin=doc.file,
     )
+
+
+def rulebook_diagnostics(found) -> list:
+    """Located problems of a rulebook file that read cleanly (``read_any``'s result):
+    what ``--rulebook FILE`` refuses, and what ``ideo check FILE`` reports."""
+    return [located(found.doc, where, message) for where, message in rulebook_problems(found.value)]
 
 
 def rulebook_problems(parsed: RulebookFile) -> list[tuple[tuple, object]]:
@@ -55,7 +62,12 @@ def rulebook_problems(parsed: RulebookFile) -> list[tuple[tuple, object]]:
             for key, problem in param_problems(check_name, merged):
                 where = ("rules", i, "params", key) if key in entry.params else ("rules", i, "params")
                 if problem == "unknown":
-                    problems.append((where, msg("rulebook.unknown-param", check=check_name, param=key)))
+                    # like yamllint's unknown rule option: say which one was meant
+                    guess = difflib.get_close_matches(key, sorted(PARAMS.get(check_name, {})), n=1, cutoff=0.6)
+                    if guess:
+                        problems.append((where, msg("rulebook.unknown-param-guess", check=check_name, param=key, guess=guess[0])))
+                    else:
+                        problems.append((where, msg("rulebook.unknown-param", check=check_name, param=key)))
                 elif problem == "missing":
                     problems.append((where, msg("rulebook.missing-param", param=key)))
                 else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.formats.plan.model import Obligation
+from ideo_cli.schedule.identity import uid_namespace
 from ideo_cli.schedule.occurrence import Occurrence, Person
 from ideo_cli.schedule.periods import DueRuleError, Period, default_start_before, is_rrule, nominal_due, periods, rrule_dates
 from ideo_cli.workcal import WorkCalendar
@@ -53,11 +54,12 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
     """
     plan = loaded.plan
     people = {p.id: Person(p.id, p.name, p.post) for p in plan.people}
+    namespace = uid_namespace(plan.organisation.name, plan.organisation.superior)  # every UID of this organisation
     out: list[Occurrence] = []
     for index, ob in enumerate(plan.obligations):
         policy = ob.adjust or plan.defaults.adjust
         try:
-            for period, nominal, note, holiday, years in _nominal_dates(ob, calendar, span):
+            for period, nominal, note, holiday, years in nominal_dates(ob, calendar, span):
                 if ob.skip_holidays and calendar.holiday_on(nominal) is not None:
                     continue  # 节假日跳过: e.g. a weekly study that does not meet during 春节 or 国庆
                 due, provisional = calendar.adjust(nominal, policy)
@@ -95,6 +97,9 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
                         crosses_year=crosses,
                         sources=tuple(calendar.source(y) for y in depends if MIN_YEAR <= y <= MAX_YEAR),
                         report_mode=ob.report_mode,
+                        namespace=namespace,
+                        period_start=period.start,
+                        period_end=period.end,
                     )
                 )
         except DueRuleError as err:
@@ -103,7 +108,7 @@ def expand_plan(loaded: LoadedPlan, calendar: WorkCalendar, span: DateRange) -> 
     return out
 
 
-def _nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
+def nominal_dates(ob: Obligation, calendar: WorkCalendar, span: DateRange):
     """(period, nominal due, provisional-or-None, holiday name-or-None) for every
     period that may land in ``span``."""
     # a period of the year before can fall due inside the span (after_period_end_days),

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ideo_cli.schedule.identity import calendar_uid
+
 if TYPE_CHECKING:
     from ideo_cli.diagnostics import Citation
 
@@ -22,7 +24,7 @@ class Person:
     post: str = ""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     plan: str  # plan id: the organisation's short name or file stem, stable
     plan_name: str  # organisation's display name, e.g. 中共小寨坝镇委员会
@@ -45,20 +47,25 @@ class Occurrence:
     # --- contract for the second half (ledger, roll-up, pictures); renderers translate
     holiday: str | None = None  # for 节假日前 items: the holiday's Chinese name (renderers add "（春节前）")
     status: str | None = None  # ledger status code, see ideo_cli/ledger/status.py; None = no ledger read
-    record: object | None = None  # the ledger record that settled it, if any
+    record: Any = None  # the ledger Record (formats/ledger/model.py) that settled it, if any
+    # --- facts of that record, derived once by the unit year (ideo_cli/year/derive.py)
+    done_on: dt.date | None = None  # the day the work was done (the record's 时间)
+    evidence_files: tuple[str, ...] = ()  # the record's evidence files, relative to the unit's folder
+    days_late: int | None = None  # calendar days after ``due`` it was done (done late), or is overdue as of the as-of date
+    record_at: tuple[str, int] | None = None  # (ledger file as shown, line) of the record
     # --- where the working-day move took the date (renderers show it)
     moved_from: dt.date | None = None  # the nominal date when the move changed it
     crosses_year: bool = False  # the move took the due date into another year than the nominal one
     sources: tuple = ()  # Messages: every calendar the date depends on (due year, and the next/previous when crossed)
     window_problem: Any = None  # a Message when the adjusted date leaves the window its rule sets
     report_mode: str | None = None  # 书面 / 当面 (O5 reports), as the plan says
-    namespace: str = ""  # the organisation's uid_namespace (render/occurrences/ics/identity.py), set where plans are read
+    period_start: dt.date | None = None  # the period's first day: work done from then on belongs to it
+    period_end: dt.date | None = None  # … and its last day
+    namespace: str = ""  # the organisation's uid_namespace (schedule/identity.py), set where plans are read
 
     @property
     def uid(self) -> str:
         """The calendar UID: stable across runs and date moves, never derived from ``due``."""
-        from ideo_cli.render.occurrences.ics.identity import calendar_uid
-
         return calendar_uid(self, self.namespace)
 
 

@@ -1,98 +1,85 @@
-"""Observations built from what exists today: the plan's schedule and ``ideo check``.
+"""Observations from unit years: what the scoring engine sees of each unit.
 
-No ledger is read here: every occurrence's status is ``None`` and the engine
-derives it from the dates (past due = overdue).  When the ledger is merged,
-the lead replaces :func:`observations_from_schedule`'s occurrence statuses by
-``annotate(occurrences, ledgers, today)`` and fills events, accountability and
-manual scores from the ledger records — one adapter, the engine unchanged.
+The unit year (``ideo_cli/year``) has already matched the records, derived the
+statuses and located every event, accountability and 评分 record; this module
+only changes their shape into the engine's small facts.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from ideo_cli.scoring.observe import Observations
+from ideo_cli.formats.ledger.model import day_of
+from ideo_cli.schedule.expand import DateRange
+from ideo_cli.scoring.observe import AccountabilityFact, EventFact, ManualScore, Observations
+from ideo_cli.documents import LoadError, load_yaml_file
+from ideo_cli.documents.kinds import detect
+from ideo_cli.workspace.discover import discover, discover_workspace
+from ideo_cli.year import UnitYear, YearError, YearOptions, compute_years
 
 PLAN_NAMES = ("计划.yaml", "计划.yml", "plan.yaml", "plan.yml")
 
+# the ledger's 评分方 (自评 / 考核组) → the engine's role codes
+SCORE_ROLES = {"自评": "self", "考核组": "assessor"}
+
+
+class ScoringInputError(Exception):
+    """Plans or ledgers that cannot be read (located FileResults), or a plain Message."""
+
+    def __init__(self, results: list, message=None):
+        super().__init__("scoring input")
+        self.results = results
+        self.message = message
+
 
 def plan_files(paths: list[Path]) -> list[tuple[Path, str]]:
-    """Plan files among ``paths``: files given by name, and every 计划.yaml/plan.yaml below a folder."""
-    from ideo_cli.app.inputs import discover
-
+    """Plan files among ``paths``: files given by name, and every plan below a folder,
+    whatever its name (``卫生院党支部计划.yaml``), outside ledger and evidence folders."""
     found = []
     for path in paths:
-        for file, shown in discover([path]):
-            if not path.is_dir() or file.name in PLAN_NAMES:
+        if not path.is_dir():
+            found.append((path, discover([path])[0][1]))
+            continue
+        for file, shown in discover_workspace([path]).plans:
+            if file.name in PLAN_NAMES or _says_plan(file):
                 found.append((file, shown))
     return found
 
 
-def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: dt.date) -> list[Observations]:
-    """One Observations per plan; raises ``ScheduleError`` for plans that cannot be read."""
-    from ideo_cli.app.check import CheckOptions, check_files
-    from ideo_cli.app.schedule import ScheduleOptions, build_schedule
-    from ideo_cli.schedule.expand import DateRange
-
-    from ideo_cli.app.todo import settle_identities
-
-    schedule = build_schedule(ScheduleOptions(files=files, span=DateRange.year(year), today=as_of))
-    settle_identities(schedule)  # the uids a scorecard cites are the calendar's (and `ideo todo`'s)
-    results, _ = check_files(files, CheckOptions(paths=[f for f, _ in files], today=as_of))
-    findings = {r.file: r.diagnostics for r in results}
-    out = []
-    by_file = {shown: path for path, shown in files}
-    for loaded in schedule.plans:
-        org = loaded.plan.organisation
-        path = by_file.get(loaded.file)
-        ledgers = schedule.ledgers.get(Path(path).resolve(), []) if path is not None else []
-        facts = ledger_facts(loaded, ledgers, year)
-        occurrences = [o for o in schedule.occurrences if o.plan == loaded.plan_id]
-        for occ in occurrences:  # the record that settled it, as a deduction cites it
-            occ.record = facts["records"].get(id(occ.record), occ.record) if occ.record is not None else None
-        out.append(Observations(
-            unit=loaded.plan_id, unit_name=org.short_name or org.name, year=year, as_of=as_of,
-            occurrences=occurrences, findings=list(findings.get(loaded.file, [])), plan_file=loaded.file, org_type=org.type,
-            events=facts["events"], accountability=facts["accountability"], manual_scores=facts["manual_scores"],
-        ))
-    return out
+def _says_plan(path: Path) -> bool:
+    try:
+        return detect(load_yaml_file(path, convert=False)) == "plan"
+    except LoadError:
+        return False
 
 
-def ledger_facts(loaded_plan, ledgers, year: int) -> dict:
-    """What the engine needs from a unit's ledgers: where each record is written,
-    its events, its accountability records and its 评分 records (as the engine's small facts)."""
-    from ideo_cli.formats.ledger.model import day_of
-    from ideo_cli.scoring.observe import AccountabilityFact, EventFact, ManualScore, RecordRef
-
-    kinds = {e.id: e.kind for e in loaded_plan.plan.events}
-    records: dict[int, RecordRef] = {}
-    events: list[EventFact] = []
-    accountability: list[AccountabilityFact] = []
-    manual_scores: list[ManualScore] = []
-    for ledger in ledgers:
-        if ledger.ledger.year != year:
-            continue
-
-        def where(section: str, index: int) -> str:
-            return f"{ledger.file}:{ledger.doc.locate((section, index)).line}"
-
-        for index, record in enumerate(ledger.ledger.records):
-            evidence = tuple(e.file or (f"{e.type}（纸质：{e.paper}）" if e.paper else e.type) for e in record.evidence)
-            records[id(record)] = RecordRef(where("records", index), evidence)
-        for index, event in enumerate(ledger.ledger.events):
-            on = day_of(event.found or event.held or event.published or event.approved)
-            events.append(EventFact(event=event.event, kind=kinds.get(event.event, ""), on=on, conclusion=event.conclusion, where=where("events", index)))
-        for index, item in enumerate(ledger.ledger.accountability):
-            accountability.append(AccountabilityFact(person=item.subject, form=item.form, decided_on=item.decided, where=where("accountability", index)))
-        for index, score in enumerate(ledger.ledger.scores):
-            # located at the record's line in the ledger, so a score given twice or out of range points there
-            at = ledger.doc.locate(("scores", index))
-            manual_scores.append(ManualScore(
-                item=score.item, score=score.score, role=SCORE_ROLES[score.role], by=score.by or "", on=score.on,
-                file=ledger.file, line=at.line, col=at.col,
-            ))
-    return {"records": records, "events": events, "accountability": accountability, "manual_scores": manual_scores}
+def observations_from_schedule(files: list[tuple[Path, str]], year: int, as_of: dt.date, calendars: list[Path] = ()) -> list[Observations]:
+    """One Observations per plan; raises ``ScoringInputError`` for what cannot be read."""
+    try:
+        result = compute_years(YearOptions(plans=files, as_of=as_of, span=DateRange.year(year), calendars=list(calendars), findings=True))
+    except YearError as exc:
+        raise ScoringInputError([], exc.message) from None
+    broken = list(result.broken) + [r for unit in result.units for r in unit.broken_ledgers]
+    if broken:
+        raise ScoringInputError(sorted(broken, key=lambda r: r.file))
+    return [observations(unit, year) for unit in result.units]
 
 
-# the ledger's 评分方 (自评 / 考核组) → the engine's role codes
-SCORE_ROLES = {"自评": "self", "考核组": "assessor"}
+def observations(unit: UnitYear, year: int) -> Observations:
+    org = unit.plan.plan.organisation
+    kinds = {e.id: e.kind for e in unit.plan.plan.events}
+    events = []
+    for entry in unit.events:
+        event = entry.record
+        on = day_of(event.found or event.held or event.published or event.approved)
+        events.append(EventFact(event=event.event, kind=kinds.get(event.event, ""), on=on, conclusion=event.conclusion, where=entry.where))
+    accountability = [AccountabilityFact(person=e.record.subject, form=e.record.form, decided_on=e.record.decided, where=e.where) for e in unit.accountability]
+    manual_scores = [
+        ManualScore(item=e.record.item, score=e.record.score, role=SCORE_ROLES[e.record.role], by=e.record.by or "", on=e.record.on, file=e.file, line=e.line, col=e.col)
+        for e in unit.scores
+    ]
+    return Observations(
+        unit=unit.id, unit_name=org.short_name or org.name, year=year, as_of=unit.as_of,
+        occurrences=list(unit.occurrences), findings=list(unit.findings), plan_file=unit.file, org_type=org.type,
+        events=events, accountability=accountability, manual_scores=manual_scores,
+    )

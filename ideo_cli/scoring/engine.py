@@ -14,7 +14,7 @@ from ideo_cli.formats.rubric import vocab
 from ideo_cli.formats.rubric.load import Rubric
 from ideo_cli.i18n import msg
 from ideo_cli.ledger import status as st
-from ideo_cli.scoring.observe import Observations, describe_record, status_of
+from ideo_cli.scoring.observe import Observations, describe_occurrence, status_of
 from ideo_cli.scoring.scorecard import Deduction, ItemScore, Scorecard, VetoResult
 
 ACHIEVED = (st.DONE, st.DONE_LATE, st.EVIDENCE_MISSING, st.WAIVED)
@@ -77,7 +77,7 @@ def _ledger(item, card: ItemScore, obs: Observations) -> None:
     open_ = [o for o in occs if statuses[o.uid] in OPEN]
     missed = [o for o in occs if statuses[o.uid] == st.OVERDUE]
     for o in achieved:
-        ref = describe_record(o.record)
+        ref = describe_occurrence(o)
         if ref:
             card.evidence.extend(e for e in ref.evidence if e not in card.evidence)
         status = statuses[o.uid]

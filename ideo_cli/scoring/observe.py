@@ -103,6 +103,15 @@ def describe_record(record: object) -> RecordRef | None:
     return RecordRef(where, tuple(evidence))
 
 
+def describe_occurrence(occurrence: Occurrence) -> RecordRef | None:
+    """The record that settled an occurrence, as the unit year located it."""
+    if occurrence.record_at is not None and occurrence.record is not None and not isinstance(occurrence.record, RecordRef):
+        file, line = occurrence.record_at
+        evidence = tuple(e.file or (f"{e.type}（纸质：{e.paper}）" if e.paper else e.type) for e in occurrence.record.evidence)
+        return RecordRef(f"{file}:{line}", evidence)
+    return describe_record(occurrence.record)
+
+
 class UnknownAssumption(Exception):
     def __init__(self, key: str, known: list[str]):
         super().__init__(key)

@@ -23,7 +23,7 @@ from ideo_cli.workcal.calfile import (
     MIN_YEAR,
     CalendarFileError,
     Locator,
-    _Problem,
+    CalendarProblem,
     load_calendar_file,
     parse_calendar_data,
 )
@@ -53,7 +53,18 @@ def _check_year(year: int) -> None:
         raise YearOutOfRangeError(year)
 
 
+_VERSIONS: dict[str, str] = {}
+
+
 def _version(dist: str, module: Any = None) -> str:
+    """The installed version of ``dist``, read from package metadata once per process."""
+    found = _VERSIONS.get(dist)
+    if found is None:
+        found = _VERSIONS[dist] = _read_version(dist, module)
+    return found
+
+
+def _read_version(dist: str, module: Any = None) -> str:
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
@@ -90,7 +101,9 @@ class _ChineseCalendar:
         return found
 
     def is_workday(self, day: dt.date) -> bool:
-        return bool(self.mod.is_workday(day))
+        # the library's own is_workday re-validates every date against the whole
+        # table (min/max over it): the same rule over its dicts, looked up directly
+        return day in self.mod.workdays or (day.weekday() <= 4 and day not in self.mod.holidays)
 
     def named_rest_days(self, first: dt.date, last: dt.date) -> list[tuple[dt.date, str | None]]:
         """Statutory rest days (holiday with a festival name) in [first, last], Chinese names."""
@@ -114,13 +127,13 @@ class _HolidaysChina:
     Importing ``holidays`` costs more than checking a plan (issue 6: start-up),
     and a plan's check reaches two or three years beyond chinese_calendar's
     data.  A year's days are therefore also kept in the user's cache
-    (``ideo_cli.workspace.cache``: ``$IDEO_CACHE_DIR`` …, never a tracked file;
+    (``ideo_cli.usercache``: ``$IDEO_CACHE_DIR`` …, never a tracked file;
     ``IDEO_NO_CACHE=1`` turns it off), keyed by the holidays version, so
     ``holidays`` is imported only when a year is computed for the first time.
     """
 
     def __init__(self) -> None:
-        from ideo_cli.workspace.cache import SummaryCache, content_key
+        from ideo_cli.usercache import SummaryCache, content_key
 
         self.version = _version("holidays")
         self._china = None
@@ -506,7 +519,7 @@ def build_calendar(
         key = "duplicate-year" if spec.same_schedule(other) else "conflicting-year"
         line, col = spec.year_location
         problems.append(
-            _Problem(Msg.of(key, year=spec.year, other=where), spec.file, line, col, spec.data_path)
+            CalendarProblem(Msg.of(key, year=spec.year, other=where), spec.file, line, col, spec.data_path)
         )
 
     for path in calendar_files:

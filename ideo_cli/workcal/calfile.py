@@ -33,7 +33,7 @@ DataPath = tuple  # tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
-class _Problem:
+class CalendarProblem:
     """A calendar problem found outside the model (e.g. two calendars for one year)."""
 
     msg: Message
@@ -60,9 +60,9 @@ def as_calendar_diagnostic(d: Diagnostic) -> Diagnostic:
 class CalendarFileError(Exception):
     """A calendar file (or inline calendar data) is unusable; ``diagnostics`` say why (Messages)."""
 
-    def __init__(self, problems: Sequence[_Problem | Diagnostic]):
+    def __init__(self, problems: Sequence[CalendarProblem | Diagnostic]):
         self._problems = list(problems)
-        self.diagnostics: list[Diagnostic] = [p.diagnostic() if isinstance(p, _Problem) else p for p in self._problems]
+        self.diagnostics: list[Diagnostic] = [p.diagnostic() if isinstance(p, CalendarProblem) else p for p in self._problems]
         first = self.diagnostics[0] if self.diagnostics else None
         super().__init__(f"{first.file}:{first.line}:{first.col}: {first.message}" if first else "calendar file error")
 
@@ -158,9 +158,9 @@ def load_calendar_file(path: Path | str) -> CalendarSpec:
     shown = display_path(path)
     p = Path(path)
     if not p.exists():
-        raise CalendarFileError([_Problem(msg("calendar.missing-file", file=shown), shown, 1, 1)])
+        raise CalendarFileError([CalendarProblem(msg("calendar.missing-file", file=shown), shown, 1, 1)])
     if not p.is_file():
-        raise CalendarFileError([_Problem(msg("calendar.not-a-file", file=shown), shown, 1, 1)])
+        raise CalendarFileError([CalendarProblem(msg("calendar.not-a-file", file=shown), shown, 1, 1)])
     found = read_any(p, shown, expect="calendar")
     if found.diagnostics:
         raise CalendarFileError(found.diagnostics)

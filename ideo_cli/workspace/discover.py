@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ideo_cli.app.inputs import DEFAULT_EXCLUDES
+DEFAULT_EXCLUDES = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache"}
 
 UNIT_FOLDERS = {"台账", "ledger", "ledgers", "佐证", "evidence"}  # belong to the unit beside them
 SUMMARY_SUFFIX = ".status.json"
@@ -26,8 +26,17 @@ class Found:
 
 
 def _shown(path: Path) -> str:
-    text = path.as_posix()
-    return text[2:] if text.startswith("./") else text
+    """How every command names a file: relative to the working directory when it is below
+    it (however it was typed: absolute, ``./x``, ``a/../x``), else absolute; posix."""
+    text = os.path.normpath(str(path))
+    if os.path.isabs(text):
+        try:
+            relative = os.path.relpath(text)
+        except ValueError:  # another drive
+            relative = ".."
+        if relative != ".." and not relative.startswith(".." + os.sep):
+            text = relative
+    return Path(text).as_posix()
 
 
 def discover_workspace(paths: list[Path], excludes: tuple[str, ...] = ()) -> Found:
@@ -68,3 +77,33 @@ def discover_workspace(paths: list[Path], excludes: tuple[str, ...] = ()) -> Fou
                     add(folder / name)
             stack.extend(reversed(subfolders))
     return found
+
+
+def discover(paths: list[Path], excludes: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
+    """Files to read, each with the name to show; directories recurse for *.yaml/*.yml.
+
+    A path given explicitly is always read (even if it does not exist, so the
+    user gets a located error); files found by walking skip hidden and
+    excluded folders and are sorted for deterministic output.
+    """
+    found: list[tuple[Path, str]] = []
+    seen: set[str] = set()
+    skip = DEFAULT_EXCLUDES | set(excludes)
+    for root in paths:
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if d not in skip and not d.startswith("."))
+                for name in sorted(filenames):
+                    if name.endswith((".yaml", ".yml")) and not name.startswith(".") and name not in skip:
+                        path = Path(dirpath) / name
+                        _add(found, seen, path)
+        else:
+            _add(found, seen, root)
+    return found
+
+
+def _add(found, seen, path: Path) -> None:
+    shown = _shown(path)
+    if shown not in seen:
+        seen.add(shown)
+        found.append((path, shown))

@@ -7,6 +7,7 @@ and several roots where one is expected.
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 from ideo_cli.i18n import Message, msg
@@ -89,7 +90,9 @@ def build_tree(units: list[TreeUnit], one_root: bool = True) -> UnitTree:
         if sup is None:
             continue
         if sup not in tree.units:
-            tree.problems.append(TreeProblem(UNKNOWN_SUPERIOR, unit.file, unit.line, unit.col, msg("rollup.tree-unknown-superior", unit=unit.id, superior=sup)))
+            guess = difflib.get_close_matches(sup, sorted(tree.units), n=1, cutoff=0.6)
+            message = msg("rollup.tree-unknown-superior-guess", unit=unit.id, superior=sup, guess=guess[0]) if guess else msg("rollup.tree-unknown-superior", unit=unit.id, superior=sup)
+            tree.problems.append(TreeProblem(UNKNOWN_SUPERIOR, unit.file, unit.line, unit.col, message))
         elif sup == unit.id:
             tree.problems.append(TreeProblem(CYCLE, unit.file, unit.line, unit.col, msg("rollup.tree-cycle", path=[unit.id, unit.id])))
     # cycles: follow superiors; a walk that meets itself closes a cycle
@@ -123,6 +126,33 @@ def build_tree(units: list[TreeUnit], one_root: bool = True) -> UnitTree:
     if one_root and len(tree.roots) > 1:
         for extra in tree.roots[1:]:
             unit = tree.units[extra]
-            tree.problems.append(TreeProblem(SEVERAL_ROOTS, unit.file, unit.line, unit.col, msg("rollup.tree-several-roots", unit=extra, first=tree.roots[0], n=len(tree.roots))))
+            # say why it is a top unit: only one without 上级编号 has "no superior id either"
+            if unit.superior_id is None:
+                key = "rollup.tree-several-roots"
+            elif extra in in_cycle:
+                key = "rollup.tree-several-roots-cycle"
+            else:
+                key = "rollup.tree-several-roots-unknown"
+            tree.problems.append(TreeProblem(SEVERAL_ROOTS, unit.file, unit.line, unit.col, msg(key, unit=extra, first=tree.roots[0], n=len(tree.roots), superior=unit.superior_id or "")))
     tree.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code))
     return tree
+
+
+PROBLEM_NAMES = {"IDEO910": "unique-unit-id", "IDEO911": "superior-in-workspace", "IDEO912": "no-superior-cycle", "IDEO913": "one-root"}
+
+
+def unit_record(loaded) -> dict:
+    org = loaded.plan.organisation
+    pos = loaded.doc.locate(("organisation", "superior_id") if org.superior_id else ("organisation",), key=not org.superior_id)
+    return {
+        "id": loaded.plan_id,
+        "name": org.name,
+        "short_name": org.short_name or org.name,
+        "type": org.type,
+        "level": org.level or "",
+        "superior": org.superior,
+        "superior_id": org.superior_id,
+        "file": loaded.file,
+        "line": pos.line,
+        "col": pos.col,
+    }

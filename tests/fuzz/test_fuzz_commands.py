@@ -145,7 +145,7 @@ def test_fuzz_check_tree(files, fmt, lang, today):
 INPUT_TARGETS = st.sampled_from(["unit/计划.yaml", "unit/台账/2026.yaml", "unit/佐证/2026/new.txt", "unit/", "fifo"])
 
 
-@given(files=unit_folder(), command=st.sampled_from(["check", "todo", "schema", "ledger", "status", "score", "rollup", "ics"]), target=INPUT_TARGETS)
+@given(files=unit_folder(), command=st.sampled_from(["check", "todo", "schema", "ledger", "status", "score", "rollup", "ics", "doc"]), target=INPUT_TARGETS)
 def test_fuzz_output_onto_inputs(files, command, target):
     """-o onto an input file, the unit folder, a device or a FIFO: refused, the input untouched."""
     args = {
@@ -157,5 +157,6 @@ def test_fuzz_output_onto_inputs(files, command, target):
         "score": ["score", "unit/", "--year", "2026", "--rubric", "sample", "--format", "json"],
         "rollup": ["rollup", "unit/", "--year", "2026", "--format", "json"],
         "ics": ["ics", "unit/", "--year", "2026"],
+        "doc": ["doc", "report", "unit/", "--year", "2026", "--period", "2026H1"],
     }[command]
     _run(files, [*args, "-o", target], fifo="fifo")

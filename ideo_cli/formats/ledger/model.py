@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 from pydantic_core import PydanticCustomError
 
 from ideo_cli.formats.ledger import vocab
-from ideo_cli.formats.plan.model import FORMAT_VERSION, Identifier, StrList, _choice
+from ideo_cli.formats.plan.model import FORMAT_VERSION, Identifier, StrList, choice
 
 _TIME_TEXT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
@@ -54,10 +54,10 @@ def day_of(value: dt.date | dt.datetime | None) -> dt.date | None:
     return value
 
 
-AccountabilityForm = _choice(vocab.ACCOUNTABILITY_FORMS, "accountability form")
-Measure = _choice(vocab.MEASURES, "organisational measure")
-ReportMethod = _choice(vocab.REPORT_METHODS, "report method")
-ScoreRole = _choice(vocab.SCORE_ROLES, "score role")
+AccountabilityForm = choice(vocab.ACCOUNTABILITY_FORMS, "accountability form")
+Measure = choice(vocab.MEASURES, "organisational measure")
+ReportMethod = choice(vocab.REPORT_METHODS, "report method")
+ScoreRole = choice(vocab.SCORE_ROLES, "score role")
 Period = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v), Field(min_length=1)]
 
 

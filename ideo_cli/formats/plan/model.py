@@ -28,7 +28,7 @@ def _other_language(canonical: str, aliases: list[str]) -> str:
     return next((a for a in aliases if a.isascii() == want_ascii), "")
 
 
-def _choice(table: dict[str, list[str]], what: str):
+def choice(table: dict[str, list[str]], what: str):
     """A str type accepting canonical values and aliases; schema lists all spellings."""
     lookup = {canonical: canonical for canonical in table}
     for canonical, aliases in table.items():
@@ -53,12 +53,12 @@ def _choice(table: dict[str, list[str]], what: str):
     return Annotated[str, BeforeValidator(normalise), WithJsonSchema({"type": "string", "enum": sorted(lookup)})]
 
 
-OrgType = _choice(vocab.ORG_TYPES, "organisation type")
-Role = _choice(vocab.ROLES, "role")
-ObligationKind = _choice(vocab.OBLIGATION_KINDS, "obligation kind")
-Adjust = _choice(vocab.ADJUST, "holiday adjustment")
-EventKind = _choice(vocab.EVENT_KINDS, "event kind")
-Response = _choice(vocab.RESPONSES, "response")
+OrgType = choice(vocab.ORG_TYPES, "organisation type")
+Role = choice(vocab.ROLES, "role")
+ObligationKind = choice(vocab.OBLIGATION_KINDS, "obligation kind")
+Adjust = choice(vocab.ADJUST, "holiday adjustment")
+EventKind = choice(vocab.EVENT_KINDS, "event kind")
+Response = choice(vocab.RESPONSES, "response")
 
 _RECURRENCE_LOOKUP = {alias: canon for canon, aliases in vocab.RECURRENCES.items() for alias in [canon, *aliases]}
 
@@ -285,8 +285,8 @@ class Plan(Strict):
 
 
 # ---- issue 10 (helper "rules"): types of the optional fields added above
-ReportMode = _choice(vocab.REPORT_MODES, "report mode")
-Festival = _choice(vocab.FESTIVALS, "traditional festival")
+ReportMode = choice(vocab.REPORT_MODES, "report mode")
+Festival = choice(vocab.FESTIVALS, "traditional festival")
 
 
 class Basis(Strict):

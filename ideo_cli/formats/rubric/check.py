@@ -11,6 +11,7 @@ from functools import lru_cache
 from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.formats.rubric import vocab
 from ideo_cli.formats.rubric.load import Origin, Rubric, diagnostic
+from ideo_cli.data import shipped_rule_codes
 from ideo_cli.i18n import msg
 
 EPSILON = 1e-9
@@ -19,9 +20,8 @@ EPSILON = 1e-9
 @lru_cache(maxsize=1)
 def known_codes() -> frozenset[str]:
     from ideo_cli.documents.errors import INPUT_CODES
-    from ideo_cli.rules.rulebook import Rulebook
 
-    return frozenset(Rulebook().all_rules()) | frozenset(INPUT_CODES)
+    return frozenset(shipped_rule_codes()) | frozenset(INPUT_CODES)
 
 
 def check_rubric(rubric: Rubric) -> list[Diagnostic]:

@@ -165,7 +165,7 @@ def score_context(ranking, lang: str) -> dict | None:
     """The score section of a roll-up page: an inline SVG histogram, units per grade, the ranking."""
     if ranking is None:
         return None
-    from ideo_cli.render.rollup.scores import _number
+    from ideo_cli.render.rollup.scores import rounded
 
     bins = ranking.histogram
     most = max((n for _, _, n in bins), default=0) or 1
@@ -175,13 +175,13 @@ def score_context(ranking, lang: str) -> dict | None:
     for index, (low, high, n) in enumerate(bins):
         h = round(plot_h * n / most, 1)
         bars.append({"x": round(index * slot + 2, 1), "w": round(slot - 4, 1), "y": round(HIST_TOP + plot_h - h, 1), "h": h, "n": n,
-                     "label": f"{_number(low)}–{_number(high)}", "tip": t(msg("rollup.score.band", low=_number(low), high=_number(high), n=n), lang)})
+                     "label": f"{rounded(low)}–{rounded(high)}", "tip": t(msg("rollup.score.band", low=rounded(low), high=rounded(high), n=n), lang)})
     return {
-        "title": ranking.rubric_title, "total": _number(ranking.total),
+        "title": ranking.rubric_title, "total": rounded(ranking.total),
         "hist": {"width": HIST_W, "height": HIST_H, "base": HIST_TOP + plot_h, "bars": bars},
         "grades": [{"grade": g, "n": n} for g, n in ranking.grade_counts.items()],
-        "rows": [{"rank": r.rank, "unit": r.unit_name, "id": r.unit_id, "score": _number(r.score), "grade": r.grade, "vetoed": r.vetoed,
-                  "at_risk": _number(r.at_risk), "href": unit_page_name(r.unit_id)} for r in ranking.rows],
+        "rows": [{"rank": r.rank, "unit": r.unit_name, "id": r.unit_id, "score": rounded(r.score), "grade": r.grade, "vetoed": r.vetoed,
+                  "at_risk": rounded(r.at_risk), "href": unit_page_name(r.unit_id)} for r in ranking.rows],
         "unscored": ranking.unscored,
     }
 

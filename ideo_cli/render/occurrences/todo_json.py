@@ -1,13 +1,15 @@
 """JSON to-do list: a list of occurrences (documented in the README).
 
-Each item: plan, plan_name, plan_file (relative to the repository holding the
-plan, posix; see ``app/todo.py: stable_plan_files``), obligation, period, uid,
+Each item: plan, plan_name, plan_file (as every command names it: relative to
+the working directory when the file is below it, posix), obligation, period, uid,
 title (as written), holiday (the holiday of a 节假日前 item, else null), kind,
 owner (list of person ids), owners (id, name, post), start, due, nominal_due
 (ISO dates), reminders (days before due), evidence, recipients, rule,
 citation (one line, in the output language), provisional (bool), source (the
 calendar source for the due date), status (the ledger status code, null when
-no ledger was read).
+no ledger was read), done_on (the date of the record that settled it, else
+null), evidence_files (that record's evidence files, relative to the unit's
+folder), days_late (days after due it was done, or is overdue; else null).
 """
 from __future__ import annotations
 
@@ -43,6 +45,9 @@ def record(o: Occurrence, lang: str = "zh") -> dict:
         "provisional": o.provisional,
         "source": t(o.calendar_source, lang),
         "status": o.status,
+        "done_on": o.done_on.isoformat() if o.done_on else None,
+        "evidence_files": list(o.evidence_files),
+        "days_late": o.days_late,
         "moved_from": o.moved_from.isoformat() if o.moved_from else None,
         "crosses_year": o.crosses_year,
     }

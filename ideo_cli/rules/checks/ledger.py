@@ -1,12 +1,15 @@
 """IDEO7xx: the ledger (台账) against its plan, the documents' 留痕 and procedures.
 
-Each function receives a :class:`ideo_cli.ledger.checks.LedgerContext`.  The
+Each function receives a :class:`ideo_cli.rules.ledger_context.LedgerContext`.  The
 plan engine also calls every active rule with a plan context; ledger rules
 have nothing to say about a plan alone, so they return at once there.
 """
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import difflib
+import re
 import sys
 
 from ideo_cli.i18n import Message, msg
@@ -22,9 +25,9 @@ def day_of(value):
 
 
 def _ledger_ctx(ctx) -> bool:
-    # A LedgerContext exists only once ideo_cli.ledger.checks is imported; a plan's
+    # A LedgerContext exists only once ideo_cli.rules.ledger_context is imported; a plan's
     # check never imports it, so it need not be imported just to say "no".
-    module = sys.modules.get("ideo_cli.ledger.checks")
+    module = sys.modules.get("ideo_cli.rules.ledger_context")
     return module is not None and isinstance(ctx, module.LedgerContext)
 
 
@@ -92,7 +95,7 @@ def ledger_duplicate_record(ctx):
 def ledger_overdue(ctx):
     if not _with_unit(ctx):
         return
-    from ideo_cli.ledger.match import waived_obligations
+    from ideo_cli.rules.checks.waivers import waived_obligations
 
     recorded = {(r.obligation, r.period) for r in ctx.ledger.ledger.records}
     waived = waived_obligations(ctx.plan, ctx.today)
@@ -102,17 +105,36 @@ def ledger_overdue(ctx):
             ctx.report(where, msg("ledger.overdue", title=occ.title, period=occ.period, due=occ.due), key=bool(where), help=msg("ledger.overdue-help", obligation=occ.obligation, period=occ.period))
 
 
-@check("ledger_evidence_types")
-def ledger_evidence_types(ctx):
-    if not _with_unit(ctx):
-        return
+def _missing_evidence(ctx, past_due: bool):
+    """Records lacking a type of evidence the plan requires, split at the due date:
+    ``past_due`` True gives those whose occurrence's deadline is before ``ctx.today``
+    (IDEO714, error), False the others (IDEO704, warning: there is still time)."""
     required = {o.id: list(o.evidence) for o in ctx.plan.obligations}
     for i, rec in enumerate(ctx.ledger.ledger.records):
+        occ = ctx.occurrence_by_key.get((rec.obligation, rec.period))
+        if (occ is not None and occ.due < ctx.today) != past_due:
+            continue
         have = {e.type for e in rec.evidence}
         missing = [kind for kind in required.get(rec.obligation, []) if kind not in have]
         if missing:
             path = ("records", i, "evidence") if rec.evidence else ("records", i)
-            ctx.report(path, msg("ledger.evidence-type-missing", obligation=rec.obligation, period=rec.period, types=missing), key=bool(rec.evidence))
+            if past_due:
+                message = msg("ledger.evidence-type-missing-past-due", obligation=rec.obligation, period=rec.period, types=missing, due=occ.due)
+            else:
+                message = msg("ledger.evidence-type-missing", obligation=rec.obligation, period=rec.period, types=missing)
+            ctx.report(path, message, key=bool(rec.evidence))
+
+
+@check("ledger_evidence_types")
+def ledger_evidence_types(ctx):
+    if _with_unit(ctx):
+        _missing_evidence(ctx, past_due=False)
+
+
+@check("ledger_evidence_past_due")
+def ledger_evidence_past_due(ctx):
+    if _with_unit(ctx):
+        _missing_evidence(ctx, past_due=True)
 
 
 _SECTIONS = ("records", "events", "rectifications", "accountability")
@@ -144,10 +166,60 @@ def ledger_time_window(ctx):
         if occ is None:
             continue  # IDEO701 reports the unknown key
         day = day_of(rec.time)
-        if day < occ.start:
-            ctx.report(("records", i, "time"), msg("ledger.time-before-window", time=day, start=occ.start, period=rec.period))
-        elif day > occ.due:
+        if day > ctx.today:
+            continue  # IDEO715 reports a date after the check's
+        bounds = period_bounds(rec.period)
+        if bounds is None:  # a dated period (rrule, 节假日前): its window is all there is
+            if day < occ.start:
+                ctx.report(("records", i, "time"), msg("ledger.time-before-window", time=day, start=occ.start, period=rec.period))
+                continue
+        elif day < min(bounds[0], occ.start):
+            # work done early inside its period is work done (issue 17): only a date
+            # before the period (and before a window that opens ahead of it) is wrong
+            ctx.report(("records", i, "time"), msg("ledger.time-before-period", time=day, start=min(bounds[0], occ.start), period=rec.period))
+            continue
+        if day > occ.due:
             ctx.report(("records", i, "time"), msg("ledger.time-after-due", time=day, due=occ.due, period=rec.period))
+
+
+_PERIOD_LABEL = re.compile(r"^(\d{4})(?:H([12])|Q([1-4])|-(\d{2}))?$")
+
+
+def period_bounds(label: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a period label (2026, 2026H1, 2026Q3, 2026-05);
+    None for a dated period (2026-10-01: rrule and 节假日前 items)."""
+    found = _PERIOD_LABEL.match(label)
+    if found is None:
+        return None
+    year, half, quarter, month = found.groups()
+    year = int(year)
+    if half:
+        first, months = 6 * int(half) - 5, 6
+    elif quarter:
+        first, months = 3 * int(quarter) - 2, 3
+    elif month:
+        if not 1 <= int(month) <= 12:
+            return None
+        first, months = int(month), 1
+    else:
+        first, months = 1, 12
+    last = first + months - 1
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
+@check("ledger_future_record")
+def ledger_future_record(ctx):
+    """A record dated after the as-of date attests work that has not happened yet."""
+    if not _ledger_ctx(ctx):
+        return
+    ledger = ctx.ledger.ledger
+    for i, rec in enumerate(ledger.records):
+        day = day_of(rec.time)
+        if day > ctx.today:
+            ctx.report(("records", i, "time"), msg("ledger.record-in-future", obligation=rec.obligation, period=rec.period, time=day, today=ctx.today))
+    for i, rec in enumerate(ledger.rectifications):
+        if rec.completed is not None and rec.completed > ctx.today:
+            ctx.report(("rectifications", i, "completed"), msg("ledger.rectification-in-future", item=rec.rectification, completed=rec.completed, today=ctx.today))
 
 
 def _person_ok(plan, value: str) -> bool:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ideo_cli.formats.plan.vocab import ROLES
 from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, optional, required
+from ideo_cli.rules.spelled import spelled
 
 FIRST = "第一责任人"
 DIRECT = "直接责任人"
@@ -96,7 +98,7 @@ def role_present(ctx):
     minimum = int(ctx.params.get("min_count", 1))
     holders = ctx.plan.with_role(role)
     if len(holders) < minimum:
-        ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=role, n=len(holders)), key=True)
+        ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=spelled(role, ROLES), n=len(holders)), key=True)
 
 
 # what `ideo init` writes as placeholders (data/templates): the unit's id and the default names

@@ -24,29 +24,23 @@ from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.documents.convert import format_path
 from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, required
-
-_CALENDAR = None
-
+from ideo_cli.workcal.policy import calendar_for
 
 def _calendar():
-    global _CALENDAR
-    if _CALENDAR is None:
-        from ideo_cli.workcal import build_calendar
-
-        _CALENDAR = build_calendar([], [])
-    return _CALENDAR
+    """The policy's calendar without calendar files (the tree's dates are the plans' own)."""
+    return calendar_for()
 
 
 def deadlines(item, plan, year: int) -> list[tuple[str, dt.date]]:
     """(period label, working-day deadline) of an obligation or requirement in ``year``."""
-    from ideo_cli.schedule.expand import DateRange, _nominal_dates
+    from ideo_cli.schedule.expand import DateRange, nominal_dates
     from ideo_cli.schedule.periods import DueRuleError
 
     calendar = _calendar()
     span = DateRange.year(year)
     out = []
     try:
-        for period, nominal, _note, _holiday, *_years in _nominal_dates(item, calendar, span):
+        for period, nominal, _note, _holiday, *_years in nominal_dates(item, calendar, span):
             due, _ = calendar.adjust(nominal, getattr(item, "adjust", None) or plan.defaults.adjust)
             if due in span:
                 out.append((period.label, due))
@@ -165,9 +159,7 @@ def add_tree_findings(results: list, files: list, checker, today: dt.date) -> li
     from ideo_cli.diagnostics import FileResult, Severity
     from ideo_cli.documents import LoadError
     from ideo_cli.formats.plan.load import load_plan
-    from ideo_cli.rollup.prepare import PROBLEM_NAMES
-    from ideo_cli.rollup.summary import unit_record
-    from ideo_cli.workspace.tree import SEVERAL_ROOTS, TreeUnit, build_tree
+    from ideo_cli.workspace.tree import PROBLEM_NAMES, SEVERAL_ROOTS, TreeUnit, build_tree, unit_record
 
     by_file = {r.file: r for r in results}
     plans = []

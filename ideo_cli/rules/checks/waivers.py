@@ -9,6 +9,11 @@ def waiver_is_valid(waiver, today) -> bool:
     return bool(waiver.reason and waiver.approved_by and waiver.until and waiver.until >= today)
 
 
+def waived_obligations(plan, today) -> set[str]:
+    """Obligation ids a valid waiver covers (their occurrences are 已豁免, not 已逾期)."""
+    return {w.target for w in plan.waivers if w.target and waiver_is_valid(w, today)}
+
+
 @check("waiver_complete")
 def waiver_complete(ctx):
     labels = {"reason": msg("rule.waiver-complete.field-reason"), "approved_by": msg("rule.waiver-complete.field-approver"), "until": msg("rule.waiver-complete.field-until")}

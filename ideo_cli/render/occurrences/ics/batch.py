@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ideo_cli.render.occurrences.ics.identity import calendar_uid
+from ideo_cli.schedule.identity import calendar_uid
 from ideo_cli.render.occurrences.ics.split import occurrence_sort_key
 from ideo_cli.schedule.occurrence import Occurrence
 

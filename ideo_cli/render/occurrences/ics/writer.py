@@ -44,7 +44,7 @@ from icalendar.prop import vCategory, vDate, vDatetime, vDuration, vInt, vText
 
 from ideo_cli import __version__
 from ideo_cli.render.occurrences.ics import text as texts
-from ideo_cli.render.occurrences.ics.identity import calendar_uid
+from ideo_cli.schedule.identity import calendar_uid
 from ideo_cli.render.occurrences.ics.split import as_date, occurrence_sort_key
 from ideo_cli.schedule.occurrence import Occurrence
 

@@ -24,7 +24,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ideo_cli.schedule.occurrence import Occurrence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for types only: occurrence.py imports this module
+    from ideo_cli.schedule.occurrence import Occurrence
 
 DOMAIN = "ideo.invalid"
 MAX_READABLE = 160  # characters of the readable part before it is cut
@@ -46,7 +49,7 @@ def uid_namespace(name: str, superior: str = "") -> str:
     return hashlib.sha256(f"{name}\x1f{superior}".encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def calendar_uid(occurrence: Occurrence, namespace: str = "") -> str:
+def calendar_uid(occurrence: "Occurrence", namespace: str = "") -> str:
     """The UID of ``occurrence``'s event (see the module docstring)."""
     parts = (occurrence.plan, occurrence.obligation, occurrence.period)
     readable = ".".join(uid_part(p) for p in parts)

@@ -14,7 +14,9 @@ from ideo_cli.diagnostics import Citation, Diagnostic
 from ideo_cli.documents.convert import format_path
 from ideo_cli.i18n import Message, local
 from ideo_cli.ledger.load import LoadedLedger
+from ideo_cli.rules.registry import load_checks
 from ideo_cli.rules.rulebook import Rule, Rulebook
+from ideo_cli.schedule.expand import DateRange, ExpansionError
 
 LEDGER_CHECK_PREFIX = "ledger_"
 
@@ -39,8 +41,6 @@ class LedgerContext:
     @cached_property
     def occurrences(self) -> list:
         """The plan's occurrences in the ledger's year (empty if the plan cannot expand)."""
-        from ideo_cli.schedule.expand import DateRange, ExpansionError
-
         if self.unit is None:
             return []
         try:
@@ -74,10 +74,12 @@ def ledger_rules(rulebook: Rulebook, profiles: tuple[str, ...], org_type: str | 
     return [r for r in active.values() if r.check.startswith(LEDGER_CHECK_PREFIX) and (org_type is None or org_type in r.applies_to)]
 
 
-def check_ledger(unit, ledger: LoadedLedger, today: dt.date, rulebook: Rulebook | None = None, extra_profiles: tuple[str, ...] = (), plan_problem: Message | None = None) -> list[Diagnostic]:
-    """Every active ledger rule's findings for one ledger (``unit`` None: its plan is missing)."""
-    from ideo_cli.rules.registry import load_checks
+def check_ledger(unit, ledger: LoadedLedger, today: dt.date, rulebook: Rulebook | None = None, extra_profiles: tuple[str, ...] = (),
+                 plan_problem: Message | None = None, only_checks: frozenset[str] | None = None) -> list[Diagnostic]:
+    """Every active ledger rule's findings for one ledger (``unit`` None: its plan is missing).
 
+    ``only_checks``: run just these check functions (the unit year asks only
+    "whose ledger is this?" of commands that do not run every rule)."""
     rulebook = rulebook or Rulebook()
     checks = load_checks()
     if unit is None:
@@ -86,52 +88,10 @@ def check_ledger(unit, ledger: LoadedLedger, today: dt.date, rulebook: Rulebook 
         profiles, org_type = tuple(unit.plan.plan.organisation.profiles) + extra_profiles, unit.plan.plan.organisation.type
     found: list[Diagnostic] = []
     for rule in ledger_rules(rulebook, profiles, org_type):
+        if only_checks is not None and rule.check not in only_checks:
+            continue
         ctx = LedgerContext(ledger=ledger, rule=rule, today=today, unit=unit, plan_problem=plan_problem)
         checks[rule.check](ctx)
         found.extend(ctx.found)
     found.sort(key=lambda d: d.sort_key())
     return found
-
-
-def check_ledger_file(path, shown: str, today: dt.date, rulebook: Rulebook, extra_profiles: tuple[str, ...] = (), cache: dict | None = None):
-    """Load one ledger and its plan, run the ledger rules: one FileResult for the ledger.
-
-    ``cache`` (one per `ideo check` run) keeps loaded plans and one working-day
-    calendar: building a calendar per unit cost ~90 ms a ledger.
-    """
-    from pathlib import Path
-
-    from ideo_cli.diagnostics import FileResult
-    from ideo_cli.documents import LoadError
-    from ideo_cli.formats.plan.load import load_plan
-    from ideo_cli.i18n import msg
-    from ideo_cli.ledger.load import load_ledger, plan_path_for
-    from ideo_cli.workspace.unit import Unit
-
-    try:
-        loaded = load_ledger(path, shown)
-    except LoadError as exc:
-        return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
-    plan_path = plan_path_for(loaded)
-    key = Path(plan_path).resolve()
-    cache = {} if cache is None else cache
-    plans = cache.setdefault("plans", {})
-    unit, problem = None, None
-    if key not in plans:
-        try:
-            plans[key] = load_plan(plan_path, plan_path.as_posix())
-        except LoadError as exc:
-            plans[key] = None if not plan_path.exists() else exc
-    entry = plans[key]
-    if entry is None:
-        problem = msg("ledger.plan-missing-file", unit=loaded.ledger.unit, plan=plan_path.as_posix())
-    elif isinstance(entry, LoadError):
-        problem = msg("ledger.plan-unreadable", plan=plan_path.as_posix())
-    else:
-        if "calendar" not in cache:
-            from ideo_cli.workcal import build_calendar
-
-            cache["calendar"] = build_calendar([], [])
-        unit = Unit(plan=entry, folder=Path(plan_path).parent, ledgers=[loaded], calendar=cache["calendar"])
-    found = check_ledger(unit, loaded, today, rulebook, extra_profiles, problem)
-    return FileResult(file=shown, diagnostics=found, source=loaded.doc.source)

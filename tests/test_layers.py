@@ -1,0 +1,45 @@
+"""The architecture holds: layers as an import-linter contract, no borrowed private names,
+and function-local imports only where start-up needs them (README §9)."""
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+PACKAGE = REPO / "ideo_cli"
+
+
+def test_the_layer_contract_is_kept():
+    """`lint-imports` over `.importlinter`: no module imports from a layer above it
+    (function-local imports included: grimp sees them all)."""
+    exe = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(exe).exists():
+        pytest.fail("import-linter is a test dependency: pip install -e '.[test]'")
+    run = subprocess.run([exe, "--no-cache"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "Contracts: 1 kept, 0 broken." in run.stdout
+
+
+def _imports(tree: ast.AST):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node
+
+
+def test_no_module_imports_another_modules_private_name():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        module = ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if not node.module.startswith("ideo_cli") or node.module == module:
+                continue
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append(f"{path.relative_to(REPO)}:{node.lineno}: {node.module}.{alias.name}")
+    assert not found, "\n".join(found)
