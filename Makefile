@@ -2,6 +2,9 @@
 # Each creates .venv with the interpreter given as PYTHON and installs what it needs.
 PYTHON ?= python3
 VENV   := .venv
+# setuptools reports every editable install as a warning ("Editable installation … be careful with folders");
+# it is information, not a problem: keep `make demo` quiet
+QUIET_PIP := PYTHONWARNINGS=ignore::UserWarning
 BIN    := $(VENV)/bin
 YEAR   ?= $(shell date +%Y)
 DEMO_PLAN ?= plans/xiaozhaiba-town/计划.yaml
@@ -13,15 +16,15 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(VENV)/.run-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(QUIET_PIP) $(BIN)/python -m pip install -q -e .
 	@touch $@
 
 $(VENV)/.test-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(QUIET_PIP) $(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@ $(VENV)/.run-deps
 
 $(VENV)/.bench-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(QUIET_PIP) $(BIN)/python -m pip install -q -e '.[test,bench]'
 	@touch $@ $(VENV)/.test-deps $(VENV)/.run-deps
 
 demo: $(VENV)/.run-deps
@@ -38,7 +41,7 @@ demo: $(VENV)/.run-deps
 	$(BIN)/ideo doc plan $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/实施方案-$(YEAR).docx
 	$(BIN)/ideo doc report $(dir $(DEMO_PLAN)) --year $(YEAR) -o out/半年专题汇报-$(YEAR).docx
 	$(BIN)/ideo doc self-check $(dir $(DEMO_PLAN)) --year $(YEAR) --rubric sample -o out/自查报告-$(YEAR).docx
-	@echo "out/: calendars/ (.ics), the to-do list and 台账 (Excel/CSV), the 迎检 pack (.zip), the HTML site (out/site/index.html) and the Word documents (实施方案, 半年专题汇报, 自查报告 .docx) for $(YEAR)"
+	@echo "已生成 $(YEAR) 年的材料，都在 out/ 下：日历 out/calendars/*.ics，待办 out/todo-$(YEAR).xlsx，台账 out/台账-$(YEAR).xlsx，迎检包 out/迎检-$(YEAR).zip，网页 out/site/index.html，公文 out/实施方案-$(YEAR).docx、out/半年专题汇报-$(YEAR).docx、out/自查报告-$(YEAR).docx。自己运行：.venv/bin/ideo --help（或先 source .venv/bin/activate 再运行 ideo --help）"
 
 test: $(VENV)/.test-deps
 	$(BIN)/python -m pytest

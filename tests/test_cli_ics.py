@@ -178,7 +178,7 @@ def test_one_file_per_plan_and_person(runs):
 def test_stdout_summary(runs, name):
     out = ok(runs.results[name])
     files = runs.files(name)
-    assert out.startswith(f"已写入 {len(files)} 个日历文件（{len(runs.items)} 个事件）到 {runs.dirs[name]}；日历来源：2027: ")
+    assert out.startswith(f"已写入 {len(files)} 个日历文件（{len(runs.items)} 个事件）到 {runs.dirs[name]}；日历来源：2027 年：")
     assert (CAL_2027 in out) == (name == "calendar")
     assert ("holidays" in out) == (name != "calendar")
 

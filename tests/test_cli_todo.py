@@ -356,7 +356,7 @@ def test_day_31_means_the_last_day_of_the_month(adjust_2026):
 
 def test_table_2026_names_the_official_source():
     text = ok(run("todo", "plans/", "--year", "2026")).stdout.decode("utf-8")
-    assert "日历来源：2026: chinese-calendar" in text
+    assert "日历来源：2026 年：国务院办公厅节假日安排（chinese-calendar" in text
     assert "【暂定】" not in text
 
 
@@ -371,7 +371,7 @@ def test_2027_without_a_calendar_file_is_provisional(plans_2027, policy):
             assert item["provisional"] is True, item
     table = ok(run("todo", "plans/", "--year", "2027")).stdout.decode("utf-8")
     assert "【暂定】" in table
-    assert re.search(r"日历来源：2027: holidays \S+", table), table[-400:]
+    assert re.search(r"日历来源：2027 年：按周末和法定节日推算，暂定（holidays \S+）", table), table[-400:]
     assert "日期暂定" in table
 
 
@@ -385,7 +385,7 @@ def test_2027_with_the_calendar_file_is_not_provisional(plans_2027_file):
     table = ok(run("todo", "plans/", "--year", "2027", "--calendar", CAL_2027)).stdout.decode("utf-8")
     if not any(i["provisional"] for i in plans_2027_file):
         assert "【暂定】" not in table and "暂定" not in table
-    assert f"日历来源：2027: 日历文件 {CAL_2027}" in table
+    assert f"日历来源：2027 年：日历文件 {CAL_2027}" in table
 
 
 def test_2027_due_dates_are_working_days_of_the_calendar_file(plans_2027_file, policy):
@@ -538,7 +538,7 @@ def test_month_filter(plans_2026):
     assert expected, "the data plans have nothing due in June 2026"
     assert [i["uid"] for i in items] == expected
     table = ok(run("todo", "plans/", "--year", "2026", "--month", "6")).stdout.decode("utf-8")
-    assert "2026-06-01–2026-06-30" in table and "2026年6月" in table and "2026年3月" not in table
+    assert "2026-06-01 至 2026-06-30 意识形态工作待办" in table and "2026年6月" in table and "2026年3月" not in table
     fails(run("todo", "plans/", "--year", "2026", "--month", "13"))
 
 
@@ -559,7 +559,7 @@ def test_english_table():
     for word in ("Due", "Obligation", "Period", "Owner", "Evidence"):
         assert word in text
     assert re.search(r"^\d+ items$", text, re.M), text[-300:]
-    assert "Calendar: 2026: chinese-calendar" in text
+    assert "Calendar: 2026: State Council holiday notice (chinese-calendar" in text
     assert re.search(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ", text, re.M)
     for zh in ("截止", "负责人", "日历来源", "共 ", "周一", "年3月"):
         assert zh not in text
@@ -581,7 +581,7 @@ def test_ideo_lang_and_colour_variables(plans_2027):
     results = [ok(run(*args, extra_env=env)).stdout.decode("utf-8") for args, env in ENV_RUNS]
     english, chinese, coloured, no_color, json_text = results
     assert "ideological work to-do, 2027" in english and "Calendar: 2027:" in english
-    assert "意识形态工作待办" in chinese and "日历来源：2027:" in chinese  # --lang beats IDEO_LANG
+    assert "意识形态工作待办" in chinese and "日历来源：2027 年：" in chinese  # --lang beats IDEO_LANG
     assert "\x1b[" in coloured and "[provisional]" in coloured  # FORCE_COLOR: colour, marks still shown
     assert "\x1b[" not in no_color and "【暂定】" in no_color  # NO_COLOR wins
     assert "\x1b[" not in json_text and json.loads(json_text) == plans_2027

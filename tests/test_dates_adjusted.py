@@ -97,7 +97,7 @@ def test_footer_names_next_years_source_when_a_date_depends_on_it(tmp_path):
 """))
     run = run_ideo("todo", plan, "--from", "2026-12-01", "--to", "2026-12-31")
     assert run.code == 0
-    assert "2027: holidays" in run.out and "2026: chinese-calendar" in run.out
+    assert "2027 年：按周末和法定节日推算，暂定（holidays" in run.out and "2026 年：国务院办公厅节假日安排（chinese-calendar" in run.out
 
 
 def test_citation_comes_from_a_rule_for_that_organisation_type():

@@ -311,7 +311,13 @@ def test_starter_plan_passes(org_type, lang, tmp_path):
     from ideo_cli.app.init import starter_plan
 
     path = tmp_path / f"starter-{lang}.yaml"
-    path.write_text(starter_plan(org_type, lang), encoding="utf-8")
+    text = starter_plan(org_type, lang)
+    path.write_text(text, encoding="utf-8")
+    # as written, only its placeholders are found (IDEO108): the id, the name, the four people
+    result = _check([path])[path]
+    assert sorted(d.code for d in result.diagnostics) == ["IDEO108"] * 6, _show(result)
+    # with the unit's own id and names it passes clean
+    path.write_text(text.replace("my-unit", "test-unit").replace("XX", "测试" if lang == "zh" else "Test"), encoding="utf-8")
     result = _check([path])[path]
     assert result.diagnostics == [], _show(result)
 

@@ -25,9 +25,9 @@ import ideo_cli.i18n
 PACKAGE = Path(ideo_cli.i18n.__file__).resolve().parents[1]
 RENDERERS = ("render", "cli", "i18n")
 COMMANDS = ("app",)
-# renderers that still live beside the data they lay out (roll-up tables, csv, xlsx);
-# each is a renderer by name and content, listed so a new one elsewhere is caught
-RENDERERS_ELSEWHERE = {"rollup/labels.py", "rollup/render_table.py", "rollup/render_data.py", "rollup/render_scores.py", "rollup/prepare.py:render_problems"}
+# a renderer that still lives beside the data it lays out (the roll-up's problem list);
+# listed so a new one elsewhere is caught
+RENDERERS_ELSEWHERE = {"rollup/prepare.py:render_problems"}
 
 
 def _modules():

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def test_drill_down_with_root():
 
 
 def test_table_fits_80_columns_and_says_what_it_shows():
-    run = run_ideo("rollup", WORKSPACE, *ARGS)
+    run = run_ideo("rollup", WORKSPACE, *ARGS, env={"COLUMNS": "80"})
     assert_no_traceback(run)
     assert run.code == 0 and run.err == "", run
     lines = run.out.splitlines()
@@ -212,3 +213,46 @@ def test_a_broken_plan_stops_the_rollup_with_its_location(tmp_path):
     assert run.code == 2, run
     assert run.out == ""
     assert "branch/计划.yaml:4:" in run.err and "方括号列表没有闭合" in run.err
+
+
+def _column_under(lines: list[str], row: int, start: int) -> str:
+    """The text of one table cell: the row's line ``row`` and its continuation lines (those
+    without a due date), read from display column ``start`` to the next gap of two spaces."""
+    from rich.cells import cell_len
+
+    def from_column(line: str) -> str:
+        at, out = 0, []
+        for ch in line:
+            if at >= start:
+                out.append(ch)
+            at += cell_len(ch)
+        return "".join(out).split("  ")[0].strip()
+
+    parts = [from_column(lines[row])]
+    for line in lines[row + 1:]:
+        if not line.strip() or re.search(r"\d{4}-\d\d-\d\d", line):
+            break
+        parts.append(from_column(line))
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("columns", ["80", "120", "60"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_follows_the_terminal_width_and_never_drops_characters(columns, lang):
+    """`ideo rollup` fills the terminal and folds long cells: at 120 columns the superior
+    item at risk printed as "向县委专题 / 意识形态工", losing 汇报 and 作."""
+    from rich.cells import cell_len
+
+    run = run_ideo("rollup", WORKSPACE, *ARGS, "--lang", lang, env={"COLUMNS": columns})
+    assert run.code == 0 and run.err == "", run
+    lines = run.out.splitlines()
+    assert max(cell_len(line) for line in lines) == int(columns), run  # as wide as the terminal, never wider
+    row = next(i for i, line in enumerate(lines) if "2027-06-10" in line and "向县委" in line)
+    start = cell_len(lines[row][:lines[row].index("向县委")])
+    assert _column_under(lines, row, start) == "向县委专题汇报意识形态工作", run
+    unit = _column_under(lines, row, 1)
+    assert unit == "XX社区党支部", run
+    # a plan's own kinds are headed by their name, not the internal word "custom"
+    assert "custom" not in run.out
+    heading = next(line for line in lines if line.split()[:2] == [("单位" if lang == "zh" else "Unit"), "O1"])
+    assert heading.split()[-1] == ("其他" if lang == "zh" else "other"), run

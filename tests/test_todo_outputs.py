@@ -136,7 +136,7 @@ def test_xlsx_sheet_names_cannot_read_as_formulas(injected_xlsx):
 def test_user_text_is_never_markup(env):
     run = ok(run_ideo("todo", MARKUP, "--year", "2024", env={"COLUMNS": "140", **env}))
     plain = re.sub(r"\x1b\[[0-9;]*m", "", run.out)
-    assert plain.startswith("[/]支部 2024 意识形态工作待办")
+    assert plain.startswith("[/]支部 2024 年意识形态工作待办")
     for text in ("[bold red]专题研究意识形态工作[/]", "[bold red]李书记", "[i]会议纪要"):
         assert text in plain, plain
     if env:

@@ -143,8 +143,8 @@ def test_working_days_before(cal):
 def test_2026_is_official(cal):
     assert cal.is_official(2026)
     assert "chinese-calendar" in t(cal.source(2026), "zh")
-    assert "官方" in t(cal.source(2026), "zh")
-    assert t(cal.source(2026), "en") == "chinese-calendar 1.11.0 (official)"
+    assert "国务院办公厅节假日安排" in t(cal.source(2026), "zh")  # the notice, in Chinese words
+    assert t(cal.source(2026), "en") == "State Council holiday notice (chinese-calendar 1.11.0)"
     assert cal.holidays_in(2026)[1] is False
 
 
@@ -246,7 +246,7 @@ def test_2027_with_example_file(cal27):
     assert not provisional
     assert [h.name for h in blocks] == ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
     # other years are untouched
-    assert t(cal27.source(2026), "zh") == "chinese-calendar 1.11.0（官方）"
+    assert t(cal27.source(2026), "zh") == "国务院办公厅节假日安排（chinese-calendar 1.11.0）"
     assert cal27.is_official(2028) is False
 
 

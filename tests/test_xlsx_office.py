@@ -53,7 +53,7 @@ def test_every_sheet_prints_landscape_fitted_to_the_width(town):
 def test_title_row_header_and_office_columns(town):
     for ws in town.worksheets:
         title = ws["A1"].value
-        assert title.startswith("小寨坝镇党委 2027 意识形态工作待办") and "日历来源：2027: holidays" in title, title
+        assert title.startswith("小寨坝镇党委 2027 年意识形态工作待办") and "日历来源：2027 年：按周末和法定节日推算" in title, title
         assert "A1" in {str(r).split(":")[0] for r in ws.merged_cells.ranges}
         header = [c.value for c in ws[2]]
         assert header[0] == "单位"

@@ -6,7 +6,9 @@ The templates are YAML with comments; ruamel's round-trip mode edits them
 from __future__ import annotations
 
 import io
+import os
 from importlib import resources
+from pathlib import Path
 
 from ideo_cli.i18n import Message, msg
 from ideo_cli.formats.plan import vocab
@@ -19,9 +21,9 @@ _TEMPLATES = "ideo_cli.data.templates"
 # the starter plan's keys in the language it is written in (the plan vocabulary's spellings)
 _KEYS = {
     "zh": {"org": "组织", "type": "类型", "name": "名称", "superior": "上级", "copy_to": "抄送", "people": "人员", "id": "编号", "post": "职务",
-           "group": "领导小组", "office": "办公室", "located_in": "设在", "director": "主任", "obligations": "事项", "kind": "类别"},
+           "group": "领导小组", "office": "办公室", "located_in": "设在", "director": "主任", "obligations": "事项", "kind": "类别", "superior_id": "上级编号"},
     "en": {"org": "organisation", "type": "type", "name": "name", "superior": "superior", "copy_to": "copy_to", "people": "people", "id": "id", "post": "post",
-           "group": "leading_group", "office": "office", "located_in": "located_in", "director": "director", "obligations": "obligations", "kind": "kind"},
+           "group": "leading_group", "office": "office", "located_in": "located_in", "director": "director", "obligations": "obligations", "kind": "kind", "superior_id": "superior_id"},
 }
 _CLERK = "bangongshi"  # the template's office clerk (an opinion officer)
 
@@ -46,7 +48,18 @@ def _type_defaults(lang: str, canonical: str) -> dict:
     return YAML(typ="safe").load(text)[lang][canonical]
 
 
-def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
+def schema_header(output: Path | None) -> str:
+    """The editor's schema line: the repository's committed plan schema, as a path relative to
+    the written plan (so it resolves from where the plan is); printed to the screen, or with
+    ideo installed away from its repository, the way to write the schema beside the plan."""
+    schema = Path(__file__).resolve().parents[2] / "schema" / "ideo-plan.schema.json"
+    if output is not None and schema.is_file():
+        relative = os.path.relpath(schema, output.resolve().parent).replace(os.sep, "/")
+        return f"# yaml-language-server: $schema={relative}\n"
+    return "# yaml-language-server: $schema=ideo-plan.schema.json\n# $ ideo schema --kind plan -o ideo-plan.schema.json\n"
+
+
+def starter_plan(org_type: str, lang: str, name: str | None = None, superior_id: str | None = None, output: Path | None = None) -> str:
     """The starter plan written in ``lang`` (keys and values): a plan, not a message."""
     from ruamel.yaml import YAML
 
@@ -62,6 +75,8 @@ def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
     org[keys["type"]] = defaults.get("type", canonical)
     org[keys["name"]] = name or defaults["name"]
     org[keys["superior"]] = defaults["superior"]
+    if superior_id:  # the unit tree: the superior unit's 组织.编号, right after 上级
+        org.insert(list(org).index(keys["superior"]) + 1, keys["superior_id"], superior_id)
     if defaults["copy_to"]:
         org[keys["copy_to"]] = defaults["copy_to"]
     else:
@@ -82,11 +97,12 @@ def starter_plan(org_type: str, lang: str, name: str | None = None) -> str:
             del obligations[index]
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    body = out.getvalue()
+    first, _, rest = body.partition("\n")
+    return (schema_header(output) + rest) if first.startswith("# yaml-language-server:") else body
 
 
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError  # noqa: E402
 
@@ -98,11 +114,12 @@ class InitOptions:
     name: str | None = None
     output: Path | None = None
     force: bool = False
+    superior_id: str | None = None
 
 
 def run(options: InitOptions) -> CommandResult:
     try:
-        text = starter_plan(options.org_type, options.lang, options.name)
+        text = starter_plan(options.org_type, options.lang, options.name, options.superior_id, options.output)
     except InitError as exc:
         raise UsageError(exc.message) from None
     data = text.encode("utf-8")

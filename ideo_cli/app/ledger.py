@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ideo_cli.app.result import CommandResult, OutputFile, UsageError
+from ideo_cli.app.result import EXIT_CLEAN, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
 from ideo_cli.i18n import msg
 
 
@@ -47,11 +47,14 @@ def run(options: LedgerOptions) -> CommandResult:
     views = [build_view(unit, year) for unit in schedule.units]
     # fixed entry times: SOURCE_DATE_EPOCH when set, else 1980-01-01 (never the wall clock)
     stamp = now_from_env() if os.environ.get("SOURCE_DATE_EPOCH") else None
-    outputs = []
+    outputs, problems = [], []
     if options.pack is not None:
-        outputs.append(OutputFile(options.pack, build_pack(views, lang, stamp)))
+        pack = build_pack(views, lang, stamp)  # missing or changed evidence: printed, exit 1, the pack still written
+        outputs.append(OutputFile(options.pack, pack.data))
+        problems = pack.problems
     data = render(options.format, views, lang, stamp)
+    code = EXIT_FINDINGS if problems else EXIT_CLEAN
     if options.output is not None:
         outputs.append(OutputFile(options.output, data))
-        return CommandResult(outputs=outputs, stderr=findings_report(schedule, lang))
-    return CommandResult(stdout=data, outputs=outputs, stderr=findings_report(schedule, lang))
+        return CommandResult(exit_code=code, outputs=outputs, stderr=findings_report(schedule, lang), errors=problems)
+    return CommandResult(exit_code=code, stdout=data, outputs=outputs, stderr=findings_report(schedule, lang), errors=problems)

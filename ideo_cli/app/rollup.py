@@ -38,7 +38,7 @@ def resolve_dates(year: int | None, as_of_text: str | None) -> tuple[int, dt.dat
 def run(options: RollupOptions) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env, use_color
     from ideo_cli.rollup.aggregate import build_rollup
-    from ideo_cli.rollup.labels import text, unit_name
+    from ideo_cli.render.rollup.labels import text, unit_name
     from ideo_cli.app.problems import render_problems
     from ideo_cli.rollup.prepare import pick_root, prepare
 
@@ -68,19 +68,20 @@ def run(options: RollupOptions) -> CommandResult:
     if ranking is not None and options.format != "html":
         return _ranking_result(ranking, options, title, year, as_of, root, stderr, prepared)
     if options.format == "table":
-        from ideo_cli.rollup.render_table import render_table
+        from ideo_cli.app.todo import terminal_width
+        from ideo_cli.render.rollup.table import render_table
 
-        data = render_table(rollup, title, lang, color=options.output is None and use_color(options.color))
+        data = render_table(rollup, title, lang, width=terminal_width(), color=options.output is None and use_color(options.color))
     elif options.format == "json":
-        from ideo_cli.rollup.render_data import render_json
+        from ideo_cli.render.rollup.data import render_json
 
         data = render_json(rollup)
     elif options.format == "csv":
-        from ideo_cli.rollup.render_data import render_csv
+        from ideo_cli.render.rollup.data import render_csv
 
         data = render_csv(rollup, lang)
     elif options.format == "xlsx":
-        from ideo_cli.rollup.render_data import render_xlsx
+        from ideo_cli.render.rollup.data import render_xlsx
 
         data = render_xlsx(rollup, lang, title, now_from_env())
     else:
@@ -105,7 +106,7 @@ def subtree_ranking(prepared, root: str | None, rubric, year: int, as_of: dt.dat
 
 def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_of: dt.date, root, stderr: bytes, prepared) -> CommandResult:
     from ideo_cli.app.inputs import now_from_env
-    from ideo_cli.rollup import render_scores
+    from ideo_cli.render.rollup import scores as render_scores
 
     lang = options.lang
     if options.format == "table":

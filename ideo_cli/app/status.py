@@ -29,7 +29,7 @@ def summary_bytes(summary: dict) -> bytes:
 
 def run(options: StatusOptions) -> CommandResult:
     from ideo_cli.app.rollup import resolve_dates
-    from ideo_cli.rollup.labels import status_label, text, unit_name
+    from ideo_cli.render.rollup.labels import status_label, text, unit_name
     from ideo_cli.app.problems import render_problems
     from ideo_cli.rollup.prepare import prepare
 

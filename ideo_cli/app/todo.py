@@ -104,7 +104,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
     names = [p.plan.organisation.short_name or p.plan.organisation.name for p in schedule.plans]
     unit = names[0] if len(names) == 1 else t(msg("todo.n-units", n=len(names)), lang)
     whole_year = (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31) and span.first.year == span.last.year
-    period = str(span.first.year) if whole_year else f"{span.first.isoformat()}–{span.last.isoformat()}"
+    period = msg("todo.period-year", year=str(span.first.year)) if whole_year else msg("todo.period-span", first=span.first, last=span.last)
     title = t(msg("todo.title", unit=unit, period=period), lang)
     todo_options = TodoOptions(
         lang=lang, today=today, title=title, sources=tuple(t(source, lang) for source in schedule.sources(span)),

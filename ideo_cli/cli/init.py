@@ -18,9 +18,10 @@ def init_cmd(
     name: Optional[str] = typer.Option(None, "--name", help="组织名称 / organisation name"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件（默认输出到屏幕） / write to a file"),
     force: bool = typer.Option(False, "--force", help="覆盖已有文件 / overwrite an existing file"),
+    superior_id: Optional[str] = typer.Option(None, "--superior-id", help="上级单位的编号（写入“上级编号”，用于汇总） / the superior unit's id (上级编号)"),
 ) -> None:
     """生成一份能通过检查的起步计划 / write a starter plan that passes `ideo check`."""
     from ideo_cli.app.init import InitOptions, run
 
     language = resolve_lang(lang)
-    run_command(run, InitOptions(org_type=org_type, lang=language, name=name, output=output, force=force), language)
+    run_command(run, InitOptions(org_type=org_type, lang=language, name=name, output=output, force=force, superior_id=superior_id), language)

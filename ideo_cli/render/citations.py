@@ -21,5 +21,7 @@ def format_citation(citation: Citation | None, lang: str) -> str:
         sep = "" if (title and lang == "zh") or not head else " "
         head += sep + citation.section
     if citation.quote:
-        head += (" " if head else "") + f"“{citation.quote}”"
+        quote = citation.quote.strip()
+        quoted = quote if quote.startswith("“") and quote.endswith("”") else f"“{quote}”"  # a quote already in quotes is not quoted twice
+        head += (" " if head else "") + quoted
     return head

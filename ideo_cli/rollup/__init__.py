@@ -4,5 +4,5 @@
 (the shape ``ideo status --format json`` writes, see ``SUMMARY-FORMAT.md``);
 ``load`` reads a workspace of plans and summaries into summaries, in parallel
 and through a content-keyed cache; ``aggregate`` builds the roll-up of a
-subtree from them.  Renderers (``render_*``) translate.
+subtree from them.  The renderers (``ideo_cli/render/rollup/``) translate.
 """

@@ -13,6 +13,11 @@ from ideo_cli.workspace.tree import UnitTree
 LATE = (OVERDUE, DONE_LATE)
 
 
+def unit_name(unit: dict) -> str:
+    """The name a unit is shown by: its short name, else its name, else its id."""
+    return unit.get("short_name") or unit.get("name") or unit.get("id", "")
+
+
 def kind_order(kind: str) -> tuple:
     match = re.fullmatch(r"O(\d+)", kind)
     return (0, int(match.group(1)), "") if match else (1, 0, kind)

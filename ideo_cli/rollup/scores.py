@@ -79,7 +79,7 @@ class Cards(dict):
 
 def ranking(cards: dict[str, object], summaries: dict[str, dict], members: list[str], rubric) -> ScoreRanking:
     """The members' scorecards ranked (vetoed units last), their grade counts and histogram."""
-    from ideo_cli.rollup.labels import unit_name
+    from ideo_cli.rollup.aggregate import unit_name
     from ideo_cli.scoring.rank import grade_counts, histogram, rank
 
     grades = [g.title for g in rubric.grades]

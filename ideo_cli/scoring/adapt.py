@@ -80,6 +80,6 @@ def observations(unit: UnitYear, year: int) -> Observations:
     ]
     return Observations(
         unit=unit.id, unit_name=org.short_name or org.name, year=year, as_of=unit.as_of,
-        occurrences=list(unit.occurrences), findings=list(unit.findings), plan_file=unit.file,
+        occurrences=list(unit.occurrences), findings=list(unit.findings), plan_file=unit.file, org_type=org.type,
         events=events, accountability=accountability, manual_scores=manual_scores,
     )

@@ -52,6 +52,9 @@ def score_unit(rubric: Rubric, observations: Observations) -> Scorecard:
 
 def _item(item, obs: Observations, manual) -> ItemScore:
     card = ItemScore(id=item.id, title=item.title, method=item.method, points=item.points, awarded=item.points, citation=item.source)
+    if item.applies_to and obs.org_type and obs.org_type not in item.applies_to:
+        card.not_applicable = obs.org_type  # not this unit's work: nothing observed, nothing lost
+        return card
     if item.ledger:
         _ledger(item, card, obs)
     elif item.findings:
@@ -89,7 +92,8 @@ def _ledger(item, card: ItemScore, obs: Observations) -> None:
     for o in missed[:missing_now]:
         card.deductions.append(_occ(rule.per_missing, "score.deduct.missing", o, st.OVERDUE, None, obs))
     unplanned = missing_now - min(missing_now, len(missed))
-    target = rule.obligation_kind or rule.obligation
+    # a kind is named by its label (中心组学习), never by its code (O2)
+    target = msg(f"rollup.kind.{rule.obligation_kind}") if rule.obligation_kind else rule.obligation
     for _ in range(unplanned):
         card.deductions.append(Deduction(rule.per_missing, msg("score.deduct.not-planned", target=target, required=required, planned=len(occs))))
     for o in open_[:still_possible]:

@@ -75,6 +75,7 @@ class Observations:
     manual_scores: list[ManualScore] = field(default_factory=list)
     assumed: frozenset[str] = frozenset()  # uids whose status came from --assume
     plan_file: str = ""
+    org_type: str = ""  # 党委 … 党支部: which rubric items apply (empty: all)
 
 
 def status_of(occurrence: Occurrence, as_of: dt.date) -> str:

@@ -39,6 +39,7 @@ class ItemScore:
     citation: Citation | None = None
     evidence: list[str] = field(default_factory=list)  # 佐证: evidence paths of the records scored
     scored_by: str | None = None  # manual items: who scored, as "role"
+    not_applicable: str | None = None  # the unit's type, when the item does not apply to it (full points)
 
     @property
     def lost(self) -> float:

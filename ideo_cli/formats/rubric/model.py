@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from ideo_cli.formats.plan.model import EventKind, Identifier, ObligationKind, StrList
+from ideo_cli.formats.plan.model import EventKind, Identifier, ObligationKind, OrgType, StrList
 from ideo_cli.formats.rubric import vocab
 
 FORMAT_VERSION = 1
@@ -68,6 +68,9 @@ class Item(Strict):
     findings: FindingScoring | None = None
     manual: ManualScoring | None = None
     cap: Points | None = None  # 扣完为止: the most this item can lose (default: its points)
+    # the organisation types the item speaks of (a 党支部 has no 理论学习中心组); elsewhere it is
+    # not scored and loses nothing.  None: every unit
+    applies_to: Annotated[list[OrgType], Field(min_length=1)] | None = None
     source: Citation
 
     @property

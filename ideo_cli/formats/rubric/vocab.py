@@ -29,6 +29,7 @@ KEY_ALIASES: dict[str, str] = {
     "评定": "manual",
     "扣分上限": "cap",
     "依据": "source",
+    "适用于": "applies_to",
     # ledger scoring
     "事项类别": "obligation_kind",
     "事项编号": "obligation",

@@ -8,10 +8,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES
 from ideo_cli.rollup.aggregate import Aggregates, Rollup, build_rollup, kind_order
-from ideo_cli.rollup.labels import kind_label, percent, status_label, status_short, unit_name
+from ideo_cli.render.rollup.labels import kind_heading, kind_label, percent, status_label, status_short, unit_name
 
 # colour per status: green done, amber late, red overdue; chosen to stay apart in grey print too
 STATUS_COLOURS = {
@@ -54,7 +56,11 @@ def _common(lang: str, title: str, as_of: dt.date):
 
 def heatmap(rollup: Rollup, lang: str, link_units: bool = True) -> dict:
     """Geometry of the units × kinds heat map."""
-    label_w, cell_w, cell_h, head_h = 220, 46, 26, 40
+    label_w, cell_w, cell_h = 220, 46, 26
+    # the headings name the work (专题研究, not O1 alone), turned 55° up so the columns stay narrow
+    labels = {kind: kind_heading(kind, lang) for kind in rollup.kinds}
+    longest = max((cell_len(label) for label in labels.values()), default=2)
+    head_h = int(24 + longest * 6.5 * 0.82)  # 12px text: about 6.5px a cell; sin 55° ≈ 0.82
     cells, rows = [], []
     for r, row in enumerate(rollup.rows):
         y = head_h + r * cell_h
@@ -65,8 +71,8 @@ def heatmap(rollup: Rollup, lang: str, link_units: bool = True) -> dict:
             counts = "，".join(f"{status_label(s, lang)} {n}" for s, n in cell.counts.items()) if cell else ""
             cells.append({"x": label_w + c * cell_w, "y": y, "w": cell_w - 2, "h": cell_h - 2, "status": status or "none", "kind": kind, "unit": row.unit["id"],
                           "fill": STATUS_COLOURS.get(status, "#ffffff"), "text": status_short(status, lang) if status else "·", "text_fill": TEXT_ON.get(status or "", "#fff") if status else "#999",
-                          "tip": f"{unit_name(row.unit)} · {kind} {kind_label(kind, lang)} · {counts}" if cell else f"{unit_name(row.unit)} · {kind}"})
-    heads = [{"x": label_w + c * cell_w + (cell_w - 2) / 2, "kind": kind, "label": kind_label(kind, lang)} for c, kind in enumerate(rollup.kinds)]
+                          "tip": f"{unit_name(row.unit)} · {kind_heading(kind, lang)} · {counts}" if cell else f"{unit_name(row.unit)} · {kind_heading(kind, lang)}"})
+    heads = [{"x": label_w + c * cell_w + (cell_w - 2) / 2, "kind": kind, "label": kind_label(kind, lang), "text": labels[kind]} for c, kind in enumerate(rollup.kinds)]
     return {"width": label_w + max(len(rollup.kinds), 1) * cell_w + 4, "height": head_h + max(len(rollup.rows), 1) * cell_h + 4, "cells": cells, "rows": rows, "heads": heads, "head_h": head_h}
 
 
@@ -146,7 +152,7 @@ def node_context(rollup: Rollup, summaries: dict, lang: str) -> dict:
     return {
         "root": root_unit, "name": unit_name(root_unit) if root_unit else t(msg("rollup.all-units"), lang),
         "heat": heatmap(rollup, lang), "late": [late_row(i) for i in rollup.late],
-        "rates": [rate_row(f"{k} {kind_label(k, lang)}", r) for k, r in rollup.per_kind.items()]
+        "rates": [rate_row(kind_heading(k, lang), r) for k, r in rollup.per_kind.items()]
         + [rate_row(t(msg("rollup.subtree-of", unit=unit_name(u)), lang), r) for u, r in rollup.per_subtree]
         + [rate_row(t(msg("rollup.col-total"), lang), rollup.total)],
         "parent": {"name": unit_name(rollup.parent), "href": node_page_name(rollup.parent["id"])} if rollup.parent else None,
@@ -162,7 +168,7 @@ def score_context(ranking, lang: str) -> dict | None:
     """The score section of a roll-up page: an inline SVG histogram, units per grade, the ranking."""
     if ranking is None:
         return None
-    from ideo_cli.rollup.render_scores import _number
+    from ideo_cli.render.rollup.scores import rounded
 
     bins = ranking.histogram
     most = max((n for _, _, n in bins), default=0) or 1
@@ -172,13 +178,13 @@ def score_context(ranking, lang: str) -> dict | None:
     for index, (low, high, n) in enumerate(bins):
         h = round(plot_h * n / most, 1)
         bars.append({"x": round(index * slot + 2, 1), "w": round(slot - 4, 1), "y": round(HIST_TOP + plot_h - h, 1), "h": h, "n": n,
-                     "label": f"{_number(low)}–{_number(high)}", "tip": t(msg("rollup.score.band", low=_number(low), high=_number(high), n=n), lang)})
+                     "label": f"{rounded(low)}–{rounded(high)}", "tip": t(msg("rollup.score.band", low=rounded(low), high=rounded(high), n=n), lang)})
     return {
-        "title": ranking.rubric_title, "total": _number(ranking.total),
+        "title": ranking.rubric_title, "total": rounded(ranking.total),
         "hist": {"width": HIST_W, "height": HIST_H, "base": HIST_TOP + plot_h, "bars": bars},
         "grades": [{"grade": g, "n": n} for g, n in ranking.grade_counts.items()],
-        "rows": [{"rank": r.rank, "unit": r.unit_name, "id": r.unit_id, "score": _number(r.score), "grade": r.grade, "vetoed": r.vetoed,
-                  "at_risk": _number(r.at_risk), "href": unit_page_name(r.unit_id)} for r in ranking.rows],
+        "rows": [{"rank": r.rank, "unit": r.unit_name, "id": r.unit_id, "score": rounded(r.score), "grade": r.grade, "vetoed": r.vetoed,
+                  "at_risk": rounded(r.at_risk), "href": unit_page_name(r.unit_id)} for r in ranking.rows],
         "unscored": ranking.unscored,
     }
 

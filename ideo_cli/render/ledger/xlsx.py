@@ -11,6 +11,7 @@ from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.view import COLUMNS
 from ideo_cli.render.ledger import header, row_texts, title_text
 from ideo_cli.render.occurrences.cells import append_row, sheet_name
+from ideo_cli.render.xlsx_rows import row_height
 from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
 FONT = "宋体"  # SimSun: present on every Chinese Windows/WPS install
@@ -42,14 +43,13 @@ def render_xlsx(views, lang: str, stamp: dt.datetime | None) -> bytes:
                 cell.font = Font(name=FONT, bold=True, size=10)
                 cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
                 cell.border = border
-            from rich.cells import cell_len
-
+            widths = [_WIDTHS[c] for c in COLUMNS]
+            sheet.row_dimensions[2].height = row_height([header(c, lang) for c in COLUMNS], widths)
             for row in section.rows:
                 texts = row_texts(row, lang)
                 append_row(sheet, texts)
-                # LibreOffice and WPS keep a row one line high unless told: estimate the wrapped lines
-                lines = max(-(-cell_len(text) // max(_WIDTHS[c] - 1, 1)) for c, text in zip(COLUMNS, texts)) if any(texts) else 1
-                sheet.row_dimensions[sheet._current_row].height = 14 * max(lines, 1)  # max_row would rescan every cell
+                # spreadsheets keep a row one line high unless told: grow it to its wrapped text
+                sheet.row_dimensions[sheet._current_row].height = row_height(texts, widths)  # max_row would rescan every cell
             for line in sheet.iter_rows(min_row=3):
                 for cell in line:
                     cell.font = Font(name=FONT, size=10)

@@ -35,7 +35,7 @@ def _deduction(d, lang):
 def _item(i, lang):
     return {
         "id": i.id, "title": i.title, "method": i.method, "points": i.points, "awarded": i.awarded,
-        "lost": i.lost, "capped": i.capped, "scored_by": i.scored_by, "evidence": i.evidence,
+        "lost": i.lost, "capped": i.capped, "not_applicable": i.not_applicable, "scored_by": i.scored_by, "evidence": i.evidence,
         "deductions": [_deduction(d, lang) for d in i.deductions],
         "at_risk": [_deduction(d, lang) for d in i.at_risk],
         "citation": _citation(i.citation),

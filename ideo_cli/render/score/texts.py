@@ -6,6 +6,7 @@ from functools import lru_cache
 from ideo_cli.diagnostics import Citation as DiagCitation
 from ideo_cli.i18n import msg, t
 from ideo_cli.render.citations import format_citation
+from ideo_cli.render.rules import org_type_label
 
 
 def citation_text(citation, lang: str, short: bool = False) -> str:
@@ -32,12 +33,13 @@ def points(value: float) -> str:
     return f"{value:g}"
 
 
-def deduction_line(d, lang: str) -> str:
+def deduction_line(d, lang: str, located: bool = True) -> str:
+    """One deduction; ``located`` adds the file:line it rests on (on screen, not on paper)."""
     text = t(d.reason, lang)
     if d.assumed:
         text += t(msg("score.assumed-mark"), lang)
     where = d.record or d.finding
-    if where:
+    if where and located:
         text += t(msg("score.where", where=where), lang)
     return t(msg("score.deduction-line", points=d.points, reason=text), lang)
 
@@ -46,10 +48,15 @@ def risk_line(d, lang: str) -> str:
     return t(msg("score.risk-line", points=d.points, reason=t(d.reason, lang)), lang)
 
 
-def cause_line(d, lang: str) -> str:
+def cause_line(d, lang: str, located: bool = True) -> str:
     text = t(d.reason, lang)
     where = d.record or d.finding
-    return text + (t(msg("score.where", where=where), lang) if where else "")
+    return text + (t(msg("score.where", where=where), lang) if where and located else "")
+
+
+def office_title(card, lang: str) -> str:
+    """The printed sheet's title: unit, year and 自查评分表, then the rubric and the day."""
+    return t(msg("score.office-title", unit=card.unit_name, year=card.year, rubric=card.rubric_title, as_of=card.as_of), lang)
 
 
 def title(card, lang: str) -> str:
@@ -84,6 +91,8 @@ def header(name: str, lang: str) -> str:
 
 def item_notes(item, lang: str) -> list[str]:
     notes = []
+    if getattr(item, "not_applicable", None):
+        notes.append(t(msg("score.not-applicable", type=org_type_label(item.not_applicable, lang)), lang))
     if item.capped:
         notes.append(t(msg("score.capped", lost=item.points - item.awarded), lang))
     return notes

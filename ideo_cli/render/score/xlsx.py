@@ -14,6 +14,7 @@ import zipfile
 from ideo_cli.i18n import msg, t
 from ideo_cli.render.occurrences.cells import append_row, sheet_name
 from ideo_cli.render.score import texts
+from ideo_cli.render.xlsx_rows import row_height
 
 FONT = "宋体"  # SimSun: on every Chinese office PC, and WPS maps it
 WIDTHS = (6, 28, 9, 7, 9, 52, 30, 44)
@@ -55,11 +56,11 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
     bold = Font(name=FONT, size=10, bold=True)
     wrap = Alignment(vertical="top", wrap_text=True)
     ncol = len(COLUMNS)
-    append_row(sheet, [t(msg("score.sheet-title"), lang) + "  " + texts.title(card, lang)])
+    append_row(sheet, [texts.office_title(card, lang)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     sheet.cell(1, 1).font = Font(name=FONT, size=14, bold=True)
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.row_dimensions[1].height = 36
+    sheet.row_dimensions[1].height = 44  # two lines: the title, then the rubric and the day
     append_row(sheet, [texts.header(c, lang) for c in COLUMNS])
     for cell in sheet[2]:
         cell.font = bold
@@ -67,7 +68,7 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for index, item in enumerate(card.items + card.bonus, start=1):
-        lines = [texts.deduction_line(d, lang) for d in item.deductions]
+        lines = [texts.deduction_line(d, lang, located=False) for d in item.deductions]  # paper: no file:line
         lines += [texts.risk_line(d, lang) for d in item.at_risk]
         lines += texts.item_notes(item, lang)
         bonus = item.method == "bonus"
@@ -84,7 +85,7 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
         sheet.cell(sheet.max_row, 1).font = bold
         for veto in card.vetoes:
             state = t(msg("score.veto-triggered" if veto.triggered else "score.veto-not-triggered"), lang)
-            causes = "\n".join(texts.cause_line(c, lang) for c in veto.causes)
+            causes = "\n".join(texts.cause_line(c, lang, located=False) for c in veto.causes)
             append_row(sheet, ["", veto.title, state, "", "", causes, "", texts.citation_text(veto.citation, lang, short=True)])
             _style_row(sheet, body, wrap, border)
     append_row(sheet, ["", t(msg("score.sheet-total"), lang), "", card.total_points, card.score, "\n".join([texts.summary(card, lang), *texts.veto_summary(card, lang), texts.risk_summary(card, lang)]).strip(), "", ""])
@@ -105,27 +106,14 @@ def _sheet(workbook, card, lang: str, used: set[str]) -> None:
 
 
 def _style_row(sheet, font, wrap, border) -> None:
-    lines = 1
-    for index, cell in enumerate(sheet[sheet.max_row]):
+    texts = []
+    for cell in sheet[sheet.max_row]:
         cell.font = font
         cell.alignment = wrap
         cell.border = border
-        if isinstance(cell.value, str) and index < len(WIDTHS):
-            lines = max(lines, _wrapped_lines(cell.value, WIDTHS[index]))
+        texts.append(cell.value if isinstance(cell.value, str) else "")
     # spreadsheet programs do not grow a row for wrapped text on opening: set its height
-    sheet.row_dimensions[sheet.max_row].height = 14 * lines + 4
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    import math
-    import unicodedata
-
-    per_line = max(width - 1, 1)
-    total = 0
-    for line in text.split("\n"):
-        columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
-        total += max(1, math.ceil(columns / per_line))
-    return total
+    sheet.row_dimensions[sheet.max_row].height = row_height(texts, WIDTHS)
 
 
 def _sheet_title(name: str, used: set[str]) -> str:

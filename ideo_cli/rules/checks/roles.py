@@ -1,6 +1,8 @@
 """§2 of the digest: who carries which responsibility."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ideo_cli.formats.plan.vocab import ROLES
 from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, optional, required
@@ -97,3 +99,31 @@ def role_present(ctx):
     holders = ctx.plan.with_role(role)
     if len(holders) < minimum:
         ctx.report(("people",), msg("rule.role-present.too-few", min=minimum, role=spelled(role, ROLES), n=len(holders)), key=True)
+
+
+# what `ideo init` writes as placeholders (data/templates): the unit's id and the default names
+PLACEHOLDER_ID = "my-unit"
+PLACEHOLDER_MARKS = ("XX", "××")  # 张XX: a person not yet named
+
+
+@lru_cache(maxsize=1)
+def _starter_names() -> frozenset[str]:
+    from importlib import resources
+
+    import yaml  # read once, on the first plan checked: `ideo --help` does not pay for it
+
+    types = yaml.safe_load(resources.files("ideo_cli.data.templates").joinpath("types.yaml").read_text(encoding="utf-8"))
+    return frozenset(entry["name"] for by_type in types.values() for entry in by_type.values())
+
+
+@check("placeholders_replaced")
+def placeholders_replaced(ctx):
+    """Values `ideo init` leaves for the unit to fill in (001 四(一) “明确责任人”)."""
+    org = ctx.plan.organisation
+    if org.id == PLACEHOLDER_ID:
+        ctx.report(("organisation", "id"), msg("rule.placeholders-replaced.id", value=org.id))
+    if org.name in _starter_names():
+        ctx.report(("organisation", "name"), msg("rule.placeholders-replaced.name", value=org.name))
+    for i, person in enumerate(ctx.plan.people):
+        if any(mark in person.name for mark in PLACEHOLDER_MARKS):
+            ctx.report(("people", i, "name"), msg("rule.placeholders-replaced.person", value=person.name))

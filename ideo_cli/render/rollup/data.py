@@ -8,7 +8,7 @@ import io
 import json
 
 from ideo_cli.rollup.aggregate import Rate, Rollup
-from ideo_cli.rollup.labels import kind_label, percent, status_label, text, unit_name
+from ideo_cli.render.rollup.labels import kind_heading, kind_label, percent, status_label, text, unit_name
 
 ROLLUP_VERSION = 1
 
@@ -56,7 +56,7 @@ def render_json(rollup: Rollup) -> bytes:
 
 
 def _matrix_rows(rollup: Rollup, lang: str) -> list[list]:
-    head = [text("rollup.col-unit-id", lang), text("rollup.col-unit", lang), text("rollup.col-depth", lang)] + [f"{k} {kind_label(k, lang)}" for k in rollup.kinds]
+    head = [text("rollup.col-unit-id", lang), text("rollup.col-unit", lang), text("rollup.col-depth", lang)] + [kind_heading(k, lang) for k in rollup.kinds]
     rows = [head]
     for row in rollup.rows:
         cells = []
@@ -76,7 +76,7 @@ def _late_rows(rollup: Rollup, lang: str) -> list[list]:
 def _rate_rows(rollup: Rollup, lang: str) -> list[list]:
     head = [text(h, lang) for h in ("rollup.col-kind", "rollup.col-planned", "rollup.col-due-so-far", "rollup.col-on-time", "rollup.col-late", "rollup.col-missing", "rollup.col-rate")]
     rows = [head]
-    for label, rate in [(f"{k} {kind_label(k, lang)}", r) for k, r in rollup.per_kind.items()] + [(text("rollup.subtree-of", lang, unit=unit_name(u)), r) for u, r in rollup.per_subtree] + [(text("rollup.col-total", lang), rollup.total)]:
+    for label, rate in [(kind_heading(k, lang), r) for k, r in rollup.per_kind.items()] + [(text("rollup.subtree-of", lang, unit=unit_name(u)), r) for u, r in rollup.per_subtree] + [(text("rollup.col-total", lang), rollup.total)]:
         rows.append([label, rate.planned, rate.due, rate.on_time, rate.late, rate.missing, percent(rate.rate)])
     return rows
 

@@ -6,13 +6,13 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.rollup.labels import text
+from ideo_cli.render.rollup.labels import text
 from ideo_cli.rollup.scores import ScoreRanking
 
 RANKING_VERSION = 1
 
 
-def _number(value: float) -> float | int:
+def rounded(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
@@ -42,7 +42,7 @@ def _headers(lang: str) -> list[str]:
 
 def _rows(ranking: ScoreRanking, lang: str) -> list[list]:
     yes = text("rollup.score.vetoed", lang)
-    return [[r.rank, r.unit_name, _number(r.score), r.grade, yes if r.vetoed else "", _number(r.at_risk)] for r in ranking.rows]
+    return [[r.rank, r.unit_name, rounded(r.score), r.grade, yes if r.vetoed else "", rounded(r.at_risk)] for r in ranking.rows]
 
 
 def _grade_rows(ranking: ScoreRanking, lang: str) -> list[list]:
@@ -81,7 +81,7 @@ def render_table(ranking: ScoreRanking, title: str, lang: str, width: int = 80) 
     console.print(table)
     counts = "  ".join(f"{g} {n}" for g, n in ranking.grade_counts.items())
     console.print(escape(text("rollup.score.grade-counts", lang, counts=counts)))
-    bands = "  ".join(f"{_number(low)}–{_number(high)}:{n}" for low, high, n in ranking.histogram if n)
+    bands = "  ".join(f"{rounded(low)}–{rounded(high)}:{n}" for low, high, n in ranking.histogram if n)
     console.print(escape(text("rollup.score.distribution", lang, bands=bands)))
     if ranking.unscored:
         console.print(escape(text("rollup.score.unscored", lang, units=ranking.unscored)))
