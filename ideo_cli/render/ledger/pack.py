@@ -33,7 +33,7 @@ from ideo_cli.render.ledger.markdown import render_markdown
 from ideo_cli.render.ledger.xlsx import render_xlsx
 
 # problems the inspector must hear of; a file only missing its recorded hash is listed, not failed
-FAILING = ("missing", "mismatch", "not-a-file", "absolute", "outside")
+FAILING = ("missing", "mismatch", "not-a-file", "absolute", "outside", "bad-name", "loop")
 PACKED = (None, "mismatch", "no-hash")  # a changed file is packed too: the inspector sees what is there
 
 STYLE = """
