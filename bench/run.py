@@ -46,7 +46,7 @@ SCHEMA = WORK / "schema.json"
 ICS_DIR = WORK / "ics"
 TODO_JSON = WORK / "todo.json"
 RESULTS = WORK / "results.json"
-SOURCE_DATE_EPOCH = 1767225600  # 2026-01-01T00:00:00Z
+SOURCE_DATE_EPOCH = 1796083200  # 2026-12-01T00:00:00Z: after the example 台账 records (earlier, they are in the future: IDEO715)
 BIN = Path(sys.executable).parent  # the venv's bin/: ideo, yamllint, check-jsonschema
 
 
@@ -161,6 +161,8 @@ def vary_plan(text: str, index: int, rng: random.Random) -> tuple[str, str]:
             new = _person_name(rng, names_taken)
         elif len(path) == 3 and path[0] in ("obligations", "events", "rectifications") and path[2] == "id":
             new = item_map[value]
+        elif path[:1] == ("subordinate_obligations",) and path[-1] == "feeds" and value in item_map:
+            new = item_map[value]  # what the subordinates' work goes into: the renamed obligation
         elif path[:1] == ("waivers",) and path[-1] == "target" and value in (item_map | person_map):
             new = (item_map | person_map)[value]
         elif value in person_map and path[0] in ("leading_group", "obligations", "events", "rectifications"):

@@ -15,6 +15,7 @@ from ideo_cli.rules.engine import Checker
 from ideo_cli.rules.rulebook import Profile, Rulebook
 from ideo_cli.rules.ledger_context import check_ledger
 from ideo_cli.documents import LoadError
+from ideo_cli.documents.kinds import read_any
 from ideo_cli.formats.ledger.detect import is_ledger_file
 from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.ledger.load import load_ledger
@@ -121,10 +122,14 @@ def _check_ledgers_beside(plan_path: Path, named: set[Path], checker: Checker, l
 
 
 def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache: dict) -> FileResult:
-    """A ledger (台账, told by its kind key) is checked as part of its unit's year."""
-    if is_ledger_file(path):
+    """A ledger (台账, told by its kind key) is checked as part of its unit's year.
+
+    The file is parsed once to learn its kind (not peeked at first: that parse
+    cost as much again for every plan)."""
+    found = read_any(path, shown)
+    if found.kind == "ledger":
         return check_ledger_file(path, shown, checker, ledger_cache)
-    return check_one(path, shown, checker, ledger_cache.setdefault("plans", {}))
+    return check_found(found, path, shown, checker, ledger_cache.setdefault("plans", {}))
 
 
 def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> FileResult:
@@ -196,9 +201,11 @@ def _inside_cwd(path: Path) -> bool:
 
 def check_one(path: Path, shown: str, checker: Checker, loaded_plans: dict | None = None) -> FileResult:
     """Whatever kind the file is, its located diagnostics; a plan's also run the rules."""
-    from ideo_cli.documents.kinds import read_any
+    return check_found(read_any(path, shown), path, shown, checker, loaded_plans)
 
-    found = read_any(path, shown)
+
+def check_found(found, path: Path, shown: str, checker: Checker, loaded_plans: dict | None = None) -> FileResult:
+    """The located diagnostics of a file already read (``read_any``); a plan's also run the rules."""
     diagnostics = list(found.diagnostics)
     waived = 0
     if found.kind == "plan" and found.value is not None:

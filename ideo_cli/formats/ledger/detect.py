@@ -77,6 +77,8 @@ def is_ledger_file(path: Path | str) -> bool:
         return False
     if len(raw) > MAX_BYTES:
         return False
+    if b"ledger" not in raw.lower() and "台账".encode("utf-8") not in raw and b"\\u" not in raw.lower():
+        return False  # neither kind word anywhere (not even escaped): no parse needed to say "not a ledger"
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     value = top_level_value(text, KIND_KEYS)
     return isinstance(value, str) and value.strip().lower() in KIND_VALUES
