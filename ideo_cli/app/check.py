@@ -139,7 +139,7 @@ def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> 
         loaded = load_ledger(path, shown)
     except LoadError as exc:
         return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
-    plan_path = _plan_path(loaded)
+    plan_path = _plan_path(loaded, cache.get("plans", {}))
     problem = None
     if not plan_path.is_file():
         problem = msg("ledger.plan-missing-file", unit=loaded.ledger.unit, plan=display_path(plan_path))
@@ -154,6 +154,8 @@ def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> 
                 result = compute_years(YearOptions(
                     plans=[(plan_path, display_path(plan_path))], ledgers=[(path, shown)], as_of=checker.today,
                     span=DateRange.year(loaded.ledger.year), profiles=checker.extra_profiles, rulebook=checker.rulebook, findings=True,
+                    plan_rules=False,  # the plan file's own findings come from its own check
+                    loaded=cache.get("plans", {}),
                 ))
             except YearError:
                 result = None
@@ -171,20 +173,22 @@ def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> 
     return FileResult(file=shown, diagnostics=found, source=loaded.doc.source)
 
 
-def _plan_path(loaded) -> Path:
+def _plan_path(loaded, known: dict) -> Path:
     """The plan the ledger says it belongs to (see ``year/ledgers.py``)."""
     folder = loaded.path.parent.parent
     plans = []
     try:
-        for candidate in sorted(folder.iterdir()):
+        for candidate in [] if loaded.ledger.plan else sorted(folder.iterdir()):  # 计划: says which
             if candidate.suffix in (".yaml", ".yml") and candidate.is_file() and not is_ledger_file(candidate):
                 plans.append(candidate)
     except OSError:
         pass
     by_folder = {}
     for candidate in plans:
+        read = known.get(candidate.resolve())  # a plan this run has read already
         try:
-            by_folder.setdefault(candidate.resolve().parent, []).append((candidate.resolve(), load_plan(candidate, display_path(candidate)).plan_id))
+            plan_id = read.plan_id if read is not None else load_plan(candidate, display_path(candidate)).plan_id
+            by_folder.setdefault(candidate.resolve().parent, []).append((candidate.resolve(), plan_id))
         except LoadError:
             continue
     target = plan_of(loaded, by_folder)

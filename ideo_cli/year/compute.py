@@ -67,6 +67,10 @@ def compute_years(options: YearOptions) -> YearResult:
     result = YearResult(units=[])
     loaded_plans: list[tuple[Path, LoadedPlan]] = []
     for path, shown in options.plans:
+        known = options.loaded.get(_resolve(path))
+        if known is not None and known.file == shown:
+            loaded_plans.append((path, known))
+            continue
         try:
             loaded_plans.append((path, load_plan(path, shown)))
         except LoadError as exc:
@@ -145,7 +149,7 @@ def compute_unit(loaded: LoadedPlan, path: Path, ledgers: list[LoadedLedger], br
     occurrences = tuple(settle(served, records, as_of)) if options.read_ledgers else tuple(served)
     findings: list[Diagnostic] = [d for result in broken for d in result.diagnostics]
     waived = 0
-    if checker is not None:
+    if checker is not None and options.plan_rules:
         plan_findings, waived = checker.check(unit)
         findings.extend(plan_findings)
     if options.read_ledgers:

@@ -32,6 +32,8 @@ class YearOptions:
     profiles: tuple[str, ...] = ()  # extra profiles (check --profile, user rulebooks)
     rulebook: Any = None  # a Rulebook with the user's profiles; None: the shipped one
     findings: bool = False  # run every plan and ledger rule (check, status, html, score, doc)
+    loaded: dict = field(default_factory=dict)  # plans already read this run, by resolved path (check reads each file once)
+    plan_rules: bool = True  # with findings: the plan's own rules too (`ideo check` has them from the plan file already)
     read_ledgers: bool = True  # False: the plan's schedule alone (ics feeds that must not depend on the 台账)
 
 
