@@ -28,7 +28,6 @@ from ideo_cli.year import YearError, YearOptions, compute_years
 from ideo_cli.year.ledgers import display_path, ledgers_beside, plan_of
 
 
-
 @dataclass
 class CheckOptions:
     paths: list[Path]

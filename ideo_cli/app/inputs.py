@@ -11,7 +11,6 @@ from ideo_cli.i18n import msg
 from ideo_cli.workspace.discover import DEFAULT_EXCLUDES, discover  # noqa: F401 - the commands' one import place
 
 
-
 def today_from_env(explicit: dt.date | None = None) -> dt.date:
     """--today, else SOURCE_DATE_EPOCH (reproducible builds), else the real date."""
     if explicit is not None:
