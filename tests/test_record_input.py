@@ -103,7 +103,7 @@ def test_a_new_ledger_states_its_unit_and_plan_and_is_seen_by_todo(tmp_path):
     folder.mkdir()
     init = run_ideo("init", "--type", "党支部", "--name", "中共某卫生院支部委员会", "-o", folder / "plan.yaml", env=EPOCH_DEC_1)
     assert init.code == 0, init
-    run = run_ideo("record", folder / "plan.yaml", "topic-study", "2026H2", "--on", "2026-11-20", "--field", "主持人=张三",
+    run = run_ideo("record", folder / "plan.yaml", "topic-study", "2026H2", "--on", "2026-11-20", "--field", "主持人=张XX",
                    "--evidence", "会议纪要=纸质存档:党建档案盒", env=EPOCH_DEC_1)
     assert run.code == 0, run
     data = yaml.safe_load((folder / "台账" / "2026.yaml").read_text(encoding="utf-8"))

@@ -113,7 +113,7 @@ def find_occurrence(unit, obligation: str, period_text: str):
     """The occurrence ``obligation`` / ``period`` (the period in any case: 2026h1)."""
     text = "".join(str(period_text).split())
     year_match = re.match(r"^(\d{4})", text)
-    if not year_match:
+    if not year_match or not 1900 <= int(year_match.group(1)) <= 2100:  # README §2d: years 1900–2100
         raise RecordError(msg("record.bad-period", period=text, known=[o.period for o in occurrences_of(unit, obligation, dt.date.today().year)]))
     year = int(year_match.group(1))
     occurrences = occurrences_of(unit, obligation, year)

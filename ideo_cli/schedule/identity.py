@@ -24,10 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # for types only: occurrence.py imports this module
-    from ideo_cli.schedule.occurrence import Occurrence
+from typing import Any
 
 DOMAIN = "ideo.invalid"
 MAX_READABLE = 160  # characters of the readable part before it is cut
@@ -49,8 +46,9 @@ def uid_namespace(name: str, superior: str = "") -> str:
     return hashlib.sha256(f"{name}\x1f{superior}".encode("utf-8", "surrogatepass")).hexdigest()[:8]
 
 
-def calendar_uid(occurrence: "Occurrence", namespace: str = "") -> str:
-    """The UID of ``occurrence``'s event (see the module docstring)."""
+def calendar_uid(occurrence: Any, namespace: str = "") -> str:
+    """The UID of ``occurrence``'s event (see the module docstring): anything with plan,
+    obligation and period (typed loosely: occurrence.py imports this module)."""
     parts = (occurrence.plan, occurrence.obligation, occurrence.period)
     readable = ".".join(uid_part(p) for p in parts)
     if len(readable) > MAX_READABLE:

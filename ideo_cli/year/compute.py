@@ -71,7 +71,8 @@ def compute_years(options: YearOptions) -> YearResult:
             loaded_plans.append((path, load_plan(path, shown)))
         except LoadError as exc:
             result.broken.append(FileResult(file=shown, diagnostics=list(exc.diagnostics), source=exc.source))
-    _refuse_duplicate_ids(loaded_plans)
+    loaded_plans, duplicates = _without_duplicate_ids(loaded_plans)
+    result.broken.extend(duplicates)
     assigned = assign([(p, lp.plan_id) for p, lp in loaded_plans], options.ledgers if options.read_ledgers else [])
     checker = Checker(rulebook, options.as_of, tuple(options.profiles)) if options.findings else None
     for path, loaded in loaded_plans:
@@ -102,14 +103,24 @@ def _resolve(path: Path) -> Path:
         return path
 
 
-def _refuse_duplicate_ids(plans: list[tuple[Path, LoadedPlan]]) -> None:
-    # the plan id names the calendar file, starts every UID and keys the roll-up:
-    # two plans with one id would merge their deadlines
+def _without_duplicate_ids(plans: list[tuple[Path, LoadedPlan]]) -> tuple[list[tuple[Path, LoadedPlan]], list[FileResult]]:
+    """The plans with distinct ids, and a located fatal finding (IDEO910, at 组织.编号) for
+    each later plan that repeats an id: the plan id names the calendar file, starts
+    every UID and keys the roll-up, so two plans with one id would merge their deadlines."""
     by_id: dict[str, str] = {}
-    for _, loaded in plans:
+    kept, problems = [], []
+    for path, loaded in plans:
         other = by_id.setdefault(loaded.plan_id, loaded.file)
-        if other != loaded.file:
-            raise YearError(msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id))
+        if other == loaded.file:
+            kept.append((path, loaded))
+            continue
+        where = ("organisation", "id") if loaded.plan.organisation.id else ("organisation",)
+        pos = loaded.doc.locate(where)
+        diag = Diagnostic(code="IDEO910", name="unique-unit-id", severity=Severity.FATAL,
+                          message=msg("schedule.duplicate-plan-id", first=other, second=loaded.file, plan=loaded.plan_id),
+                          file=loaded.file, line=max(pos.line, 1), col=max(pos.col, 1), path="organisation.id")
+        problems.append(FileResult(file=loaded.file, diagnostics=[diag], source=loaded.doc.source))
+    return kept, problems
 
 
 def compute_unit(loaded: LoadedPlan, path: Path, ledgers: list[LoadedLedger], broken: list[FileResult],
