@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.inputs import parse_date_option, now_from_env
+from ideo_cli.app.inputs import now_from_env, parse_date_option
 from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
 from ideo_cli.fsutil import MANIFEST_NAME, ManifestError, fold_name, manifest_bytes, owned_unchanged, read_manifest

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ideo_cli.app.ics import IdentityProblems, check_identities
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.inputs import parse_date_option, now_from_env, use_color
+from ideo_cli.app.inputs import now_from_env, parse_date_option, use_color
 from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES

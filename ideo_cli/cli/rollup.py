@@ -10,7 +10,7 @@ import typer
 
 from ideo_cli.cli.app import app
 from ideo_cli.cli.common import AsOfOpt, CalendarOpt, LangOpt, run_command
-from ideo_cli.i18n import resolve_lang, msg, t
+from ideo_cli.i18n import msg, resolve_lang, t
 
 
 class RollupFormat(str, Enum):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ideo_cli import __version__
-from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, ledger_files, read_summaries, summary_of, compact, read_bytes
+from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, compact, ledger_files, read_bytes, read_summaries, summary_of
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.usercache import SummaryCache, content_key
 from ideo_cli.year import YearOptions, compute_years

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ideo_cli.diagnostics import Citation as DiagCitation
-from ideo_cli.i18n import msg, t, local
+from ideo_cli.i18n import local, msg, t
 from ideo_cli.render.citations import format_citation
 from ideo_cli.render.rules import org_type_label
 from ideo_cli.rules.rulebook import documents
