@@ -12,21 +12,23 @@ from __future__ import annotations
 import os
 import sys
 
+from ideo_cli import __version__
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args in (["--version"], ["-V"], ["version"]):
-        from ideo_cli import __version__
-
         sys.stdout.write(f"ideo {__version__}\n")
         return 0
     try:
         if args[:1] == ["check"] and not os.environ.get("IDEO_NO_FAST_PATH"):
+            # imported here: start-up (`ideo --version` and the typer-free check path must not load cli.fast)
             from ideo_cli.cli.fast import parse_check, run_check
 
             parsed = parse_check(args)
             if parsed is not None:  # None: typer parses (help, errors, rare spellings)
                 return run_check(parsed)
+        # imported here: start-up (`ideo --version` and the typer-free check path must not load cli.app)
         from ideo_cli.cli.app import app
 
         app(args=args, prog_name="ideo", standalone_mode=True)

@@ -21,6 +21,8 @@ import tempfile
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from ideo_cli.i18n import msg
+
 MANIFEST_NAME = ".ideo-manifest.json"
 MANIFEST_FORMAT = 1
 
@@ -71,8 +73,6 @@ def refuse_target(target: Path, replace_documents: bool = False) -> None:
     A device, FIFO, socket or folder would become a regular file on rename (as
     root, even ``/dev/null``); an input file would lose the user's work.
     """
-    from ideo_cli.i18n import msg
-
     try:
         info = os.stat(target)
     except OSError:

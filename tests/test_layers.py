@@ -3,6 +3,7 @@ and function-local imports only where start-up needs them (README §9)."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -43,3 +44,26 @@ def test_no_module_imports_another_modules_private_name():
                 if alias.name.startswith("_") and not alias.name.startswith("__"):
                     found.append(f"{path.relative_to(REPO)}:{node.lineno}: {node.module}.{alias.name}")
     assert not found, "\n".join(found)
+
+
+def _import_stats():
+    """tools/import_stats.py, the scan that counts function-local imports (README §9)."""
+    spec = importlib.util.spec_from_file_location("import_stats", REPO / "tools" / "import_stats.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_function_local_import_says_why_it_is_not_at_the_top():
+    """An ``ideo_cli`` import inside a function carries "imported here: <reason>" (start-up,
+    an import cycle, a heavy library one output needs) on its line or the line above."""
+    _, local = _import_stats().scan()
+    assert local, "the scan found no function-local import at all: is it still looking?"
+    bare = []
+    for place in local:
+        file, _, line = place.rpartition(":")
+        lines = (REPO / file).read_text(encoding="utf-8").splitlines()
+        number = int(line)
+        if not any("imported here:" in text for text in lines[max(number - 2, 0):number]):
+            bare.append(f"{place}: {lines[number - 1].strip()}")
+    assert not bare, "function-local imports without an '# imported here: <why>' comment:\n" + "\n".join(bare)

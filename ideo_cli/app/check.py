@@ -2,27 +2,29 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli import __version__
+from ideo_cli.app.inputs import discover, parse_date_option, read_source, today_from_env, use_color
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
 from ideo_cli.diagnostics import FileResult, Severity
+from ideo_cli.documents.kinds import read_any
 from ideo_cli.i18n import msg
+from ideo_cli.render.diagnostics import RenderOptions, render
+from ideo_cli.rules.checks.tree import add_tree_findings
 from ideo_cli.rules.engine import Checker
-from ideo_cli.rules.rulebook import Profile, Rulebook
+from ideo_cli.rules.rulebook import Profile, Rulebook, RulebookError
 from ideo_cli.rules.ledger_context import check_ledger
 from ideo_cli.documents import LoadError
-from ideo_cli.documents.kinds import read_any
 from ideo_cli.formats.ledger.detect import is_ledger_file
 from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.ledger.load import load_ledger
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.year import YearError, YearOptions, compute_years
 from ideo_cli.year.ledgers import display_path, ledgers_beside, plan_of
-
 
 
 @dataclass
@@ -46,13 +48,6 @@ class CheckOptions:
 
 def run(options: CheckOptions) -> CommandResult:
     """Parse what needs parsing, load user rulebooks, check every file, render one report."""
-    import os
-
-    from ideo_cli import __version__
-    from ideo_cli.app.inputs import discover, parse_date_option, read_source, today_from_env, use_color
-    from ideo_cli.render.diagnostics import RenderOptions, render
-    from ideo_cli.rules.rulebook import RulebookError
-
     lang = options.lang
     fmt = options.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     color = use_color(options.color) and options.output is None and fmt in ("text", "concise")
@@ -67,6 +62,7 @@ def run(options: CheckOptions) -> CommandResult:
 
     user_profiles = dict(options.user_profiles)
     for path in options.rulebook_files:
+        # imported here: start-up (the `ideo check` path does not load rules.user_rulebook)
         from ideo_cli.rules.user_rulebook import read_user_rulebook
 
         try:
@@ -86,8 +82,6 @@ def run(options: CheckOptions) -> CommandResult:
     explicit = [p for p in options.paths if not p.is_dir()]
     results, checker = check_files(files, inner, ledgers_beside=explicit)
     if options.tree:
-        from ideo_cli.rules.checks.tree import add_tree_findings
-
         results = add_tree_findings(results, files, checker, today)
     rules = {code: rule.info() for code, rule in checker.rulebook.all_rules().items()}
     return emit(render(fmt, results, RenderOptions(**base, rules=rules)), exit_code(results, options.strict))
@@ -98,7 +92,6 @@ def check_files(files: list[tuple[Path, str]], options: CheckOptions, ledgers_be
     also has the ledgers in its folder's 台账/ checked, right after it, as walking the folder would."""
     rulebook = Rulebook(options.user_profiles)
     extra = tuple(options.profiles) + tuple(options.user_profiles)
-    from ideo_cli.app.inputs import today_from_env
 
     checker = Checker(rulebook, options.today or today_from_env(), extra)
     ledger_cache: dict = {}  # plans and the calendar ledgers need, made once per run
@@ -218,6 +211,7 @@ def check_found(found, path: Path, shown: str, checker: Checker, loaded_plans: d
         diagnostics, waived = checker.check(found.value)
     elif found.kind == "rulebook" and found.value is not None and not diagnostics:
         # the checks and parameters it names, as --rulebook would refuse them (issue 17)
+        # imported here: start-up (the `ideo check` path does not load rules.user_rulebook)
         from ideo_cli.rules.user_rulebook import rulebook_diagnostics
 
         diagnostics = rulebook_diagnostics(found)

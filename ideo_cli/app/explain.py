@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from importlib import resources
 
+from ideo_cli.app.check import CheckOptions, check_files
+from ideo_cli.app.inputs import today_from_env
 from ideo_cli.i18n import msg
 from ideo_cli.documents.errors import CODES as INPUT_CODES  # input errors and IDEO020 (calendar files)
+from ideo_cli.render.diagnostics import RenderOptions, render
 from ideo_cli.render.rules import ExampleRun, RuleView, render_input_code, render_rule, render_rule_list, render_rule_list_json
 from ideo_cli.rules.rulebook import Rule, Rulebook
 
@@ -79,10 +82,6 @@ def _passing_excerpt(path, lines_flagged: list[int]) -> list[str]:
 
 def _run_example(path, code: str, lang: str) -> tuple[str, list[int]]:
     from pathlib import Path
-
-    from ideo_cli.app.check import CheckOptions, check_files
-    from ideo_cli.app.inputs import today_from_env
-    from ideo_cli.render.diagnostics import RenderOptions, render
 
     real = Path(str(path))
     results, _ = check_files([(real, f"examples/{code}/fail.yaml")], CheckOptions(paths=[real], lang=lang, today=today_from_env()))

@@ -4,8 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.problems import render_problems
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile
+from ideo_cli.app.rollup import resolve_dates
+from ideo_cli.app.score import diagnostics_result, read_rubric
 from ideo_cli.i18n import msg
+from ideo_cli.render.html.site import build_site
+from ideo_cli.rollup.prepare import pick_root, prepare
+from ideo_cli.rollup.scores import score_cards
 
 
 @dataclass
@@ -21,16 +27,9 @@ class HtmlOptions:
 
 
 def run(options: HtmlOptions) -> CommandResult:
-    from ideo_cli.app.rollup import resolve_dates
-    from ideo_cli.render.html.site import build_site
-    from ideo_cli.app.problems import render_problems
-    from ideo_cli.rollup.prepare import pick_root, prepare
-
     year, as_of = resolve_dates(options.year, options.as_of)
     rubric = None
     if options.rubric is not None:
-        from ideo_cli.app.score import read_rubric
-
         rubric, failed = read_rubric(options.rubric, options.lang)
         if failed is not None:
             return failed
@@ -41,12 +40,9 @@ def run(options: HtmlOptions) -> CommandResult:
     root = pick_root(prepared.tree, options.root)
     cards = None
     if rubric is not None:
-        from ideo_cli.rollup.scores import score_cards
-
         tops = [root] if root else list(prepared.tree.roots)
         cards = score_cards(prepared.summaries, [uid for top in tops for uid, _ in prepared.tree.walk(top)], rubric, year, as_of)
         if cards.problems:  # robust: a unit whose 台账 cannot be read goes unscored, and that is said (exit 1)
-            from ideo_cli.app.score import diagnostics_result
 
             stderr += diagnostics_result(cards.problems, {}, options.lang, EXIT_FINDINGS).stderr
             prepared.findings = True

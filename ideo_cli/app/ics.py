@@ -28,9 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.inputs import parse_date_option
+from ideo_cli.app.inputs import now_from_env, parse_date_option
 from ideo_cli.app.schedule import findings_report, load_schedule
+from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
+from ideo_cli.fsutil import MANIFEST_NAME, ManifestError, fold_name, manifest_bytes, owned_unchanged, read_manifest
 from ideo_cli.i18n import Message, msg, t
+from ideo_cli.render.diagnostics import RenderOptions, render
+from ideo_cli.render.occurrences.ics.batch import CalendarFile, PlanJob, Revision, render_batch
+from ideo_cli.render.occurrences.ics.split import split_by_person
+from ideo_cli.schedule.identity import calendar_uid, uid_namespace
 
 FILE_SUFFIX = ".ics"
 MAX_NAME_BYTES = 200  # a file name's UTF-8 bytes (255 is the usual limit; temp names add a few)
@@ -55,12 +61,6 @@ class IcsCommandOptions:
 
 
 def run(options: IcsCommandOptions) -> CommandResult:
-    from ideo_cli.app.inputs import now_from_env
-    from ideo_cli.fsutil import MANIFEST_NAME, ManifestError, manifest_bytes, read_manifest
-    from ideo_cli.render.occurrences.ics.batch import CalendarFile, PlanJob, Revision, render_batch
-    from ideo_cli.schedule.identity import calendar_uid, uid_namespace
-    from ideo_cli.render.occurrences.ics.split import split_by_person
-
     lang = options.lang
     as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
     loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang, as_of)
@@ -135,8 +135,6 @@ def run(options: IcsCommandOptions) -> CommandResult:
     outputs = [OutputFile(out_dir / name, data) for name, data in sorted(files.items())]
     outputs.append(OutputFile(out_dir / MANIFEST_NAME, manifest))
 
-    from ideo_cli.fsutil import owned_unchanged
-
     stale = [name for name, digest in old_files.items() if name not in files and owned_unchanged(out_dir, name, digest)]
     notes: list[Message] = [msg("ics.wrote", files=len(files), events=len(schedule.occurrences), dir=out_dir, sources=list(schedule.sources(span)))]
     if skipped:
@@ -157,8 +155,6 @@ class IdentityProblems:
         self.results: dict[str, object] = {}
 
     def add(self, loaded_plan, path: tuple, code: str, name: str, message: Message, help: Message) -> None:
-        from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
-
         pos = loaded_plan.doc.locate(path)
         result = self.results.setdefault(loaded_plan.file, FileResult(file=loaded_plan.file, source=loaded_plan.doc.source))
         result.diagnostics.append(Diagnostic(
@@ -175,8 +171,6 @@ class IdentityProblems:
         return False
 
     def result(self, lang: str) -> CommandResult:
-        from ideo_cli.render.diagnostics import RenderOptions, render
-
         report = render("text", list(self.results.values()), RenderOptions(lang=lang))
         return CommandResult(exit_code=2, stderr=report.encode("utf-8"))
 
@@ -185,14 +179,10 @@ class _NameSet:
     """Every output path and folder, compared as a case-insensitive file system would."""
 
     def __init__(self, problems: IdentityProblems):
-        from ideo_cli.fsutil import MANIFEST_NAME
-
         self.problems = problems
         self.seen: dict[str, tuple[str, bool]] = {MANIFEST_NAME.casefold(): (MANIFEST_NAME, False)}
 
     def add(self, name: str, ident: str, loaded_plan, path: tuple, *, directory: bool = False) -> None:
-        from ideo_cli.fsutil import fold_name
-
         key = fold_name(name)
         other = self.seen.get(key)
         if other is None:
@@ -244,8 +234,6 @@ def unportable_reason(ident: str) -> Message | None:
 
 def _refuse_foreign_files(out_dir: Path, names: list[str], old_files: dict[str, str]) -> None:
     """Never overwrite a file ideo did not write (not in the manifest, not an ideo calendar)."""
-    from ideo_cli.fsutil import fold_name
-
     listing: dict[str, list[Path]] = {}  # folded relative name -> what is there now
 
     def entries(folder: Path, prefix: str) -> list[Path]:

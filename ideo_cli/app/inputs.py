@@ -6,8 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+from ideo_cli.app.result import UsageError
+from ideo_cli.i18n import msg
 from ideo_cli.workspace.discover import DEFAULT_EXCLUDES, discover  # noqa: F401 - the commands' one import place
-
 
 
 def today_from_env(explicit: dt.date | None = None) -> dt.date:
@@ -52,9 +53,6 @@ from ideo_cli.documents.read import read_source  # noqa: E402 - re-exported: the
 
 def parse_date_option(option: str, value: str) -> dt.date:
     """``--today 2027-06-30`` → a date; anything else is a usage error naming the option."""
-    from ideo_cli.app.result import UsageError
-    from ideo_cli.i18n import msg
-
     try:
         day = dt.date.fromisoformat(value.strip())
     except ValueError:
@@ -76,9 +74,6 @@ def check_year_options(options: object) -> None:
     command's own code: ``--year 0`` must not fall back to this year, 9999-12-31
     must not reach date arithmetic that overflows.
     """
-    from ideo_cli.app.result import UsageError
-    from ideo_cli.i18n import msg
-
     for attribute, option in _YEAR_OPTIONS:
         year = getattr(options, attribute, None)
         if isinstance(year, int) and not isinstance(year, bool) and not MIN_YEAR <= year <= MAX_YEAR:

@@ -5,8 +5,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.inputs import discover, now_from_env, parse_date_option, today_from_env
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
+from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule, findings_report, span_from_args
 from ideo_cli.i18n import msg
+from ideo_cli.ledger.view import build_view
+from ideo_cli.render.diagnostics import RenderOptions, render as render_report
+from ideo_cli.render.ledger import render
+from ideo_cli.render.ledger.pack import build_pack
 
 
 @dataclass
@@ -22,13 +28,6 @@ class LedgerOptions:
 
 
 def run(options: LedgerOptions) -> CommandResult:
-    from ideo_cli.app.inputs import discover, now_from_env, parse_date_option, today_from_env
-    from ideo_cli.app.schedule import ScheduleError, ScheduleOptions, build_schedule, findings_report, span_from_args
-    from ideo_cli.ledger.view import build_view
-    from ideo_cli.render.diagnostics import RenderOptions, render as render_report
-    from ideo_cli.render.ledger import render
-    from ideo_cli.render.ledger.pack import build_pack
-
     lang = options.lang
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("ledger.xlsx-needs-output"))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ideo_cli.app.inputs import today_from_env
+from ideo_cli.app.record_xlsx import run_from_xlsx
 from ideo_cli.app.result import CommandResult, UsageError
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.documents import LoadError
@@ -27,7 +28,10 @@ from ideo_cli.ledger.entry import (
     parse_evidence, parse_fields, read_when, record_entry,
 )
 from ideo_cli.ledger.write import commit_ledgers
+from ideo_cli.render.diagnostics import RenderOptions, render
+from ideo_cli.schedule.expand import DateRange
 from ideo_cli.workspace.unit import Unit
+from ideo_cli.year import YearOptions, compute_years
 
 
 @dataclass
@@ -50,8 +54,6 @@ class RecordOptions:
 
 def run(options: RecordOptions) -> CommandResult:
     if options.source is not None:
-        from ideo_cli.app.record_xlsx import run_from_xlsx  # the spreadsheet reader loads openpyxl: only when asked
-
         return run_from_xlsx(options)
     loaded = load_unit_plan(options.plan, options.lang)
     if isinstance(loaded, CommandResult):
@@ -74,8 +76,6 @@ def run(options: RecordOptions) -> CommandResult:
 
 
 def load_unit_plan(plan: Path, lang: str) -> LoadedPlan | CommandResult:
-    from ideo_cli.render.diagnostics import RenderOptions, render
-
     try:
         return load_plan(plan, plan.as_posix())
     except LoadError as exc:
@@ -115,9 +115,6 @@ def _when(options: RecordOptions):
 
 def after_writing(plan_path: Path, ledger_path: Path, new: NewEntry, placed: dict[str, list[int]], today: dt.date) -> list:
     """The ledger checks' findings on the new record, and the item's new status (the unit's year, read back)."""
-    from ideo_cli.schedule.expand import DateRange
-    from ideo_cli.year import YearOptions, compute_years
-
     result = compute_years(YearOptions(plans=[(plan_path, plan_path.as_posix())], as_of=today, span=DateRange.year(new.year), findings=True))
     if not result.units:
         return []

@@ -27,6 +27,7 @@ from ideo_cli.ledger.compose import compose, existing_ledger
 from ideo_cli.ledger.entry import (
     EvidencePlan, NewEntry, RecordError, evidence_item, find_occurrence, ledger_file, ledger_header, paper_place, record_entry,
 )
+from ideo_cli.ledger.status import STATUSES
 from ideo_cli.ledger.write import commit_ledgers
 from ideo_cli.workspace.unit import Unit
 
@@ -71,8 +72,6 @@ def _text(value) -> str:
 
 
 def _status_words() -> set[str]:
-    from ideo_cli.ledger.status import STATUSES
-
     words = {t(msg(f"status.{code}"), lang).casefold() for code in STATUSES for lang in LANGS}
     return words | {"完成", "已完成", "done", "√", "✓", "是"}
 

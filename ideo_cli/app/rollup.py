@@ -6,8 +6,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env, use_color
+from ideo_cli.app.problems import render_problems
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
+from ideo_cli.app.score import diagnostics_result, read_rubric
+from ideo_cli.app.todo import terminal_width
 from ideo_cli.i18n import msg, t
+from ideo_cli.render.html.site import render_rollup_page
+from ideo_cli.render.rollup import scores as render_scores
+from ideo_cli.render.rollup.data import render_csv, render_json, render_xlsx
+from ideo_cli.render.rollup.labels import text, unit_name
+from ideo_cli.render.rollup.table import render_table
+from ideo_cli.rollup.aggregate import build_rollup
+from ideo_cli.rollup.prepare import check_year, pick_root, prepare
+from ideo_cli.rollup.scores import ranking, score_cards
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 
@@ -28,20 +40,11 @@ class RollupOptions:
 
 
 def resolve_dates(year: int | None, as_of_text: str | None) -> tuple[int, dt.date]:
-    from ideo_cli.app.inputs import parse_date_option, today_from_env
-    from ideo_cli.rollup.prepare import check_year
-
     today = parse_date_option("--as-of", as_of_text) if as_of_text else today_from_env()
     return check_year(year, today), today
 
 
 def run(options: RollupOptions) -> CommandResult:
-    from ideo_cli.app.inputs import now_from_env, use_color
-    from ideo_cli.rollup.aggregate import build_rollup
-    from ideo_cli.render.rollup.labels import text, unit_name
-    from ideo_cli.app.problems import render_problems
-    from ideo_cli.rollup.prepare import pick_root, prepare
-
     lang = options.lang
     if options.format not in FORMATS:
         raise UsageError(msg("rollup.bad-format", format=options.format, known=list(FORMATS)))
@@ -50,8 +53,6 @@ def run(options: RollupOptions) -> CommandResult:
     year, as_of = resolve_dates(options.year, options.as_of)
     rubric = None
     if options.rubric is not None:
-        from ideo_cli.app.score import read_rubric
-
         rubric, failed = read_rubric(options.rubric, lang)
         if failed is not None:
             return failed
@@ -68,25 +69,14 @@ def run(options: RollupOptions) -> CommandResult:
     if ranking is not None and options.format != "html":
         return _ranking_result(ranking, options, title, year, as_of, root, stderr, prepared)
     if options.format == "table":
-        from ideo_cli.app.todo import terminal_width
-        from ideo_cli.render.rollup.table import render_table
-
         data = render_table(rollup, title, lang, width=terminal_width(), color=options.output is None and use_color(options.color))
     elif options.format == "json":
-        from ideo_cli.render.rollup.data import render_json
-
         data = render_json(rollup)
     elif options.format == "csv":
-        from ideo_cli.render.rollup.data import render_csv
-
         data = render_csv(rollup, lang)
     elif options.format == "xlsx":
-        from ideo_cli.render.rollup.data import render_xlsx
-
         data = render_xlsx(rollup, lang, title, now_from_env())
     else:
-        from ideo_cli.render.html.site import render_rollup_page
-
         data = render_rollup_page(rollup, prepared, title, lang, ranking=ranking)
     code = EXIT_FINDINGS if prepared.findings else EXIT_CLEAN
     if options.output is None:
@@ -96,8 +86,6 @@ def run(options: RollupOptions) -> CommandResult:
 
 def subtree_ranking(prepared, root: str | None, rubric, year: int, as_of: dt.date, lang: str):
     """The subtree's units scored against ``rubric`` and ranked (``--rubric``)."""
-    from ideo_cli.rollup.scores import ranking, score_cards
-
     tops = [root] if root else list(prepared.tree.roots)
     members = [uid for top in tops for uid, _ in prepared.tree.walk(top)]
     cards = score_cards(prepared.summaries, members, rubric, year, as_of)
@@ -105,13 +93,8 @@ def subtree_ranking(prepared, root: str | None, rubric, year: int, as_of: dt.dat
 
 
 def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_of: dt.date, root, stderr: bytes, prepared) -> CommandResult:
-    from ideo_cli.app.inputs import now_from_env
-    from ideo_cli.render.rollup import scores as render_scores
-
     lang = options.lang
     if options.format == "table":
-        from ideo_cli.app.todo import terminal_width
-
         data = render_scores.render_table(ranking, title, lang, width=min(terminal_width(), 120))
     elif options.format == "json":
         data = render_scores.render_json(ranking, year, as_of, root)
@@ -120,8 +103,6 @@ def _ranking_result(ranking, options: RollupOptions, title: str, year: int, as_o
     else:
         data = render_scores.render_xlsx(ranking, lang, title, now_from_env())
     if ranking.problems:
-        from ideo_cli.app.score import diagnostics_result
-
         stderr += diagnostics_result(ranking.problems, {}, lang, EXIT_FINDINGS).stderr
     code = EXIT_FINDINGS if prepared.findings or ranking.problems else EXIT_CLEAN
     if options.output is None:

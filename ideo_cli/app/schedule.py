@@ -12,6 +12,7 @@ from ideo_cli.app.result import CommandResult, UsageError
 from ideo_cli.diagnostics import FileResult
 from ideo_cli.formats.ledger.detect import is_ledger_file
 from ideo_cli.formats.plan.load import LoadedPlan
+from ideo_cli.formats.plan.people import PersonError, find_person
 from ideo_cli.i18n import msg
 from ideo_cli.render.diagnostics import RenderOptions, render
 from ideo_cli.schedule.expand import DateRange
@@ -139,8 +140,6 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     units = result.units
     occurrences = [o for unit in units for o in unit.occurrences]
     if options.person:
-        from ideo_cli.formats.plan.people import PersonError, find_person
-
         wanted_text = "".join(options.person.split())
         try:  # by id or name (issue 15): the same person in every plan that has them
             wanted = {find_person(unit.plan.plan.people, options.person).id for unit in units

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
+from ideo_cli.formats import schema_kinds, schema_text
 from ideo_cli.i18n import msg
 
 
@@ -15,8 +16,6 @@ class SchemaOptions:
 
 
 def run(options: SchemaOptions) -> CommandResult:
-    from ideo_cli.formats import schema_kinds, schema_text
-
     if options.kind not in schema_kinds():
         raise UsageError(msg("schema.unknown-kind", kind=options.kind, known=list(schema_kinds())))
     data = schema_text(options.kind).encode("utf-8")

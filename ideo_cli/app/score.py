@@ -4,8 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.inputs import now_from_env, parse_date_option, read_source, today_from_env
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
-from ideo_cli.i18n import msg
+from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError
+from ideo_cli.diagnostics import FileResult
+from ideo_cli.formats.rubric import RubricError, load_rubric
+from ideo_cli.formats.rubric.load import builtin_rubric
+from ideo_cli.fsutil import exists
+from ideo_cli.i18n import msg, t
+from ideo_cli.ledger import status as st
+from ideo_cli.render.diagnostics import RenderOptions, render
+from ideo_cli.render.score import ScoreRenderOptions, render_scorecards
+from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule, plan_files
+from ideo_cli.scoring.engine import score_unit
+from ideo_cli.scoring.observe import assume
 
 FORMATS = ("table", "json", "xlsx", "html")
 
@@ -24,12 +36,6 @@ class ScoreOptions:
 
 
 def run(options: ScoreOptions) -> CommandResult:
-    from ideo_cli.app.inputs import now_from_env, parse_date_option, today_from_env
-    from ideo_cli.app.schedule import MAX_YEAR, MIN_YEAR, ScheduleError
-    from ideo_cli.render.score import ScoreRenderOptions, render_scorecards
-    from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule, plan_files
-    from ideo_cli.scoring.engine import score_unit
-
     lang = options.lang
     if options.format not in FORMATS:
         raise UsageError(msg("score.unknown-format", format=options.format, known=list(FORMATS)))
@@ -49,8 +55,6 @@ def run(options: ScoreOptions) -> CommandResult:
         units = observations_from_schedule(files, options.year, as_of, options.calendars)
     except ScoringInputError as exc:
         if exc.results:
-            from ideo_cli.render.diagnostics import RenderOptions, render
-
             return CommandResult(exit_code=EXIT_FATAL, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))
         return CommandResult(exit_code=EXIT_FATAL, errors=[exc.message])
     units = apply_assumptions(units, assumptions)
@@ -71,10 +75,6 @@ def run(options: ScoreOptions) -> CommandResult:
 def read_rubric(option: Path, lang: str):
     """``--rubric FILE`` or the name of a shipped rubric (``sample``): (rubric, None), or
     (None, the exit-2 result with the rubric's located problems)."""
-    from ideo_cli.formats.rubric import RubricError, load_rubric
-    from ideo_cli.formats.rubric.load import builtin_rubric
-    from ideo_cli.fsutil import exists
-
     path, shown = option, None
     shipped = builtin_rubric(str(option)) if not exists(option) and "/" not in str(option) else None  # robust: never raises (NUL, long names)
     if shipped is not None:  # `--rubric sample`: a rubric shipped with ideo
@@ -95,9 +95,6 @@ def _width() -> int:
 
 def parse_assumptions(values: list[str]) -> dict[tuple[str, str], str]:
     """``topic-study:2027H2=done`` (a status code or its Chinese name) → {(obligation, period): status}."""
-    from ideo_cli.i18n import t
-    from ideo_cli.ledger import status as st
-
     names = {code: code for code in st.STATUSES}
     names.update({t(msg(f"status.{code}"), "zh"): code for code in st.STATUSES})
     out: dict[tuple[str, str], str] = {}
@@ -113,8 +110,6 @@ def parse_assumptions(values: list[str]) -> dict[tuple[str, str], str]:
 
 def apply_assumptions(units, assumptions):
     """Each assumption applies to the units whose plan has that occurrence; one that none has is an error."""
-    from ideo_cli.scoring.observe import assume
-
     if not assumptions:
         return units
     used: set = set()
@@ -132,10 +127,6 @@ def apply_assumptions(units, assumptions):
 
 
 def diagnostics_result(diagnostics, sources: dict[str, str], lang: str, code: int) -> CommandResult:
-    from ideo_cli.app.inputs import read_source
-    from ideo_cli.diagnostics import FileResult
-    from ideo_cli.render.diagnostics import RenderOptions, render
-
     by_file: dict[str, FileResult] = {}
     for d in sorted(diagnostics, key=lambda d: d.sort_key()):
         if d.file not in by_file:

@@ -6,8 +6,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.problems import render_problems
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
+from ideo_cli.app.rollup import resolve_dates
 from ideo_cli.i18n import msg
+from ideo_cli.render.rollup.labels import status_label, text, unit_name
+from ideo_cli.rollup.prepare import prepare
 
 FORMATS = ("table", "json")
 
@@ -28,11 +32,6 @@ def summary_bytes(summary: dict) -> bytes:
 
 
 def run(options: StatusOptions) -> CommandResult:
-    from ideo_cli.app.rollup import resolve_dates
-    from ideo_cli.render.rollup.labels import status_label, text, unit_name
-    from ideo_cli.app.problems import render_problems
-    from ideo_cli.rollup.prepare import prepare
-
     lang = options.lang
     if options.format not in FORMATS:
         raise UsageError(msg("rollup.bad-format", format=options.format, known=list(FORMATS)))

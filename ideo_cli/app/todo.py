@@ -6,10 +6,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ideo_cli.app.ics import IdentityProblems, check_identities
 from ideo_cli.app.result import CommandResult, OutputFile, UsageError
-from ideo_cli.app.inputs import parse_date_option
+from ideo_cli.app.inputs import now_from_env, parse_date_option, use_color
 from ideo_cli.app.schedule import findings_report, load_schedule
 from ideo_cli.i18n import msg, t
+from ideo_cli.ledger.status import STATUSES
+from ideo_cli.render.occurrences.columns import effective_status
+from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
+from ideo_cli.schedule.identity import calendar_uid, uid_namespace
 
 TABLE_WIDTH_FALLBACK = 100  # not a terminal and no COLUMNS
 
@@ -33,8 +38,6 @@ class TodoCommandOptions:
 
 def status_choices() -> dict[str, str]:
     """Every accepted spelling of a status (code, Chinese name, English name) -> code."""
-    from ideo_cli.ledger.status import STATUSES
-
     out: dict[str, str] = {}
     for code in STATUSES:
         out[code] = code
@@ -44,8 +47,6 @@ def status_choices() -> dict[str, str]:
 
 
 def parse_status(value: str) -> str:
-    from ideo_cli.ledger.status import STATUSES
-
     code = status_choices().get(value.strip().casefold())
     if code is None:
         # the Chinese spelling is accepted in either language: it is vocabulary, shown as written
@@ -66,9 +67,6 @@ def terminal_width(explicit: int | None = None) -> int:
 def settle_identities(schedule):
     """Give each occurrence its calendar UID's namespace, so ``uid`` in every output is the
     calendar's; two obligations with one id (one UID for two things) are IDEO302 problems."""
-    from ideo_cli.app.ics import check_identities, IdentityProblems
-    from ideo_cli.schedule.identity import calendar_uid, uid_namespace
-
     problems = IdentityProblems()
     by_plan: dict[str, list] = {}
     for occ in schedule.occurrences:
@@ -82,10 +80,6 @@ def settle_identities(schedule):
 
 
 def run(options: TodoCommandOptions) -> CommandResult:
-    from ideo_cli.app.inputs import now_from_env, use_color
-    from ideo_cli.render.occurrences.columns import effective_status
-    from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
-
     lang = options.lang
     if options.format == "xlsx" and options.output is None:
         raise UsageError(msg("todo.xlsx-needs-output"))

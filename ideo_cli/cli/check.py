@@ -43,6 +43,7 @@ def check(
     tree: bool = typer.Option(False, "--tree", help="再按单位树检查：上级编号、下级事项、报送提前量 / also check the unit tree: superior ids, subordinate obligations, lead times"),
 ) -> None:
     """检查计划、台账、日历与规则集文件 / check plans, ledgers, calendars and rulebooks."""
+    # imported here: start-up (typer imports every command module to build the app; app.check loads only when the command runs)
     from ideo_cli.app.check import CheckOptions, run
 
     language = resolve_lang(lang)

@@ -31,6 +31,8 @@ import os
 import sys
 from pathlib import Path
 
+import ideo_cli
+
 _FORMAT = "ideo-check-result-1"
 _ENV = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "IDEO_LANG", "SOURCE_DATE_EPOCH", "TERM", "COLUMNS")
 _LIBRARIES = ("chinesecalendar", "holidays", "pydantic", "pydantic_core", "PyYAML")  # distribution names
@@ -47,8 +49,6 @@ def _root() -> Path | None:
 
 
 def _package_fingerprint(digest) -> None:
-    import ideo_cli
-
     package = Path(ideo_cli.__file__).parent
     digest.update(ideo_cli.__version__.encode() + b"\0" + str(package).encode() + b"\0")
     stack = [package]
@@ -137,6 +137,7 @@ def _wire(stream) -> str:
 
 def storable(options, code: int) -> bool:
     """Not a ledger among the files (its answer depends on the plan beside it)."""
+    # imported here: start-up (a cached `ideo check` answer must not load formats.ledger)
     from ideo_cli.formats.ledger import is_ledger_file
 
     return not any(is_ledger_file(path) for path in options.paths)

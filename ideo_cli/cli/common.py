@@ -20,6 +20,7 @@ def fail(message: Message, lang: str, code: int = 2) -> None:
 
 def finish(result: CommandResult, lang: str) -> None:
     """Write the result's outputs (all or none), print its streams, exit with its code."""
+    # imported here: start-up (typer imports every command module to build the app; cli.emit loads only when the command runs)
     from ideo_cli.cli.emit import emit, write_streams
 
     code, out, err = emit(result, lang)
@@ -29,8 +30,10 @@ def finish(result: CommandResult, lang: str) -> None:
 
 def run_command(run, options, lang: str) -> None:
     """Call ``run(options)``; a UsageError is one translated line and its exit code."""
+    # imported here: start-up (typer imports every command module to build the app; fsutil loads only when the command runs)
     from ideo_cli.fsutil import forget_inputs
 
+    # imported here: start-up (typer imports every command module to build the app; app.inputs loads only when the command runs)
     from ideo_cli.app.inputs import check_year_options
 
     forget_inputs()  # what the previous in-process command read is not this one's input

@@ -31,6 +31,7 @@ def doc(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """按公文格式生成 Word 文档：实施方案、半年专题汇报、自查报告 / Word documents in the official format."""
+    # imported here: start-up (typer imports every command module to build the app; app.doc loads only when the command runs)
     from ideo_cli.app.doc import DocOptions, run
 
     language = resolve_lang(lang)

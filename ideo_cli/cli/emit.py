@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from ideo_cli.app.result import CommandResult
+from ideo_cli.i18n import msg, t
 
 
 def encode_text(text: str, stream) -> bytes:
@@ -17,9 +18,8 @@ def encode_text(text: str, stream) -> bytes:
 
 def emit(result: CommandResult, lang: str) -> tuple[int, bytes, bytes]:
     """Write the result's outputs (all or none); (exit code, stdout bytes, stderr bytes)."""
-    from ideo_cli.i18n import msg, t
-
     if result.outputs:
+        # imported here: start-up (a cached `ideo check` answer must not load fsutil)
         from ideo_cli.fsutil import OutputError, write_set
 
         try:

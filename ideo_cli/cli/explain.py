@@ -23,6 +23,7 @@ def rules_cmd(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """列出所有规则及其出处 / list every rule with its source."""
+    # imported here: start-up (typer imports every command module to build the app; app.explain loads only when the command runs)
     from ideo_cli.app.explain import RulesOptions, run_rules
 
     language = resolve_lang(lang)
@@ -32,6 +33,7 @@ def rules_cmd(
 @app.command("rule")
 def rule_cmd(code: str = typer.Argument(..., help="规则编号，如 IDEO201 / a rule code"), lang: Optional[str] = LangOpt) -> None:
     """解释一条规则：为什么、出处、通过与不通过的例子 / explain a rule."""
+    # imported here: start-up (typer imports every command module to build the app; app.explain loads only when the command runs)
     from ideo_cli.app.explain import RuleOptions, run_rule
 
     language = resolve_lang(lang)

@@ -15,6 +15,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ideo_cli.app.result import UsageError
+from ideo_cli.cli import check_cache
+from ideo_cli.cli.emit import emit, encode_text, write_streams
+from ideo_cli.i18n import resolve_lang, t
+
 # option spellings -> (field, kind); kind: "flag", "one" (a value), "many" (repeatable)
 _OPTIONS = {
     "--format": ("format", "one"), "--output-format": ("format", "one"), "-f": ("format", "one"),
@@ -85,8 +90,8 @@ class ParsedCheck:
         self.paths, self.one, self.many, self.flags = paths, one, many, flags
 
     def options(self):
+        # imported here: start-up (a cached `ideo check` answer must not load app.check)
         from ideo_cli.app.check import CheckOptions
-        from ideo_cli.i18n import resolve_lang
 
         one, many, flags = self.one, self.many, self.flags
         output = one.get("output")
@@ -105,8 +110,6 @@ def run_check(parsed: ParsedCheck) -> int:
     come from the result cache (``ideo_cli/cli/check_cache.py``), else it is
     computed and, unless a ledger was among the files, stored there.
     """
-    from ideo_cli.cli import check_cache
-
     key = check_cache.key_for(parsed)
     if key is not None:
         hit = check_cache.get(key)
@@ -120,26 +123,20 @@ def run_check(parsed: ParsedCheck) -> int:
 
 
 def _emit(code: int, out: bytes, err: bytes) -> int:
-    from ideo_cli.cli.emit import write_streams
-
     write_streams(out, err)
     return code
 
 
 def _compute(options) -> tuple[int, bytes, bytes]:
     """(exit code, stdout, stderr) of ``ideo check``; files named by --output are written here."""
+    # imported here: start-up (a cached `ideo check` answer must not load app.check)
     from ideo_cli.app.check import run
-    from ideo_cli.app.result import UsageError
-    from ideo_cli.i18n import t
 
     lang = options.lang
     try:
         result = run(options)
     except UsageError as exc:
-        from ideo_cli.cli.emit import encode_text
-
         return exc.exit_code, b"", encode_text(f"ideo: {t(exc.message, lang)}\n", sys.stderr)
-    from ideo_cli.cli.emit import emit
 
     return emit(result, lang)
 

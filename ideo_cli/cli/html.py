@@ -23,6 +23,7 @@ def html(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """静态网页：全年一览、台账、检查结果、下级汇总 / a static site: the year at a glance, ledgers, findings, roll-ups."""
+    # imported here: start-up (typer imports every command module to build the app; app.html loads only when the command runs)
     from ideo_cli.app.html import HtmlOptions, run
 
     language = resolve_lang(lang)

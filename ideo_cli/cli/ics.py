@@ -32,6 +32,7 @@ def ics(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """生成 Outlook/WPS/手机可导入的日历文件 / write calendar files for Outlook and others."""
+    # imported here: start-up (typer imports every command module to build the app; app.ics loads only when the command runs)
     from ideo_cli.app.ics import IcsCommandOptions, run
 
     language = resolve_lang(lang)

@@ -21,6 +21,7 @@ def init_cmd(
     superior_id: Optional[str] = typer.Option(None, "--superior-id", help="上级单位的编号（写入“上级编号”，用于汇总） / the superior unit's id (上级编号)"),
 ) -> None:
     """生成一份能通过检查的起步计划 / write a starter plan that passes `ideo check`."""
+    # imported here: start-up (typer imports every command module to build the app; app.init loads only when the command runs)
     from ideo_cli.app.init import InitOptions, run
 
     language = resolve_lang(lang)

@@ -32,6 +32,7 @@ def ledger(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """台账：按工作类别列出全年记录、佐证和状态 / the ledger as an inspector reads it."""
+    # imported here: start-up (typer imports every command module to build the app; app.ledger loads only when the command runs)
     from ideo_cli.app.ledger import LedgerOptions, run
 
     language = resolve_lang(lang)

@@ -15,6 +15,7 @@ from typing import Optional
 
 import typer
 
+from ideo_cli.app.result import UsageError
 from ideo_cli.cli.app import app
 from ideo_cli.cli.common import LangOpt, fail, finish
 from ideo_cli.i18n import msg, resolve_lang, t
@@ -38,6 +39,7 @@ def record(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """登记台账记录（附佐证），或从填好的待办表登记 / add a record, with its evidence, or the rows of a filled to-do list."""
+    # imported here: start-up (typer imports every command module to build the app; app.record loads only when the command runs)
     from ideo_cli.app.record import RecordOptions
 
     language = resolve_lang(lang)
@@ -59,8 +61,9 @@ def record(
 
 
 def _run(options, lang: str, asked: bool) -> None:
+    # imported here: start-up (typer imports every command module to build the app; app.record loads only when the command runs)
     from ideo_cli.app.record import run
-    from ideo_cli.app.result import UsageError
+    # imported here: start-up (typer imports every command module to build the app; fsutil loads only when the command runs)
     from ideo_cli.fsutil import forget_inputs
 
     forget_inputs()
@@ -86,8 +89,8 @@ def _command_line(options) -> str:
 
 def _from_spreadsheet(options, lang: str, terminal: bool) -> None:
     """Show the records the spreadsheet would add and ask (on a terminal, without --yes)."""
+    # imported here: start-up (typer imports every command module to build the app; app.record loads only when the command runs)
     from ideo_cli.app.record import run
-    from ideo_cli.app.result import UsageError
 
     if options.yes or not terminal:
         return  # run() writes with --yes, and refuses without it off a terminal
@@ -98,6 +101,7 @@ def _from_spreadsheet(options, lang: str, terminal: bool) -> None:
         fail(exc.message, lang, exc.exit_code)
     if preview.exit_code != 0 or len(preview.notes) < 2:
         finish(preview, lang)  # an error, or nothing new to add
+    # imported here: start-up (typer imports every command module to build the app; cli.emit loads only when the command runs)
     from ideo_cli.cli.emit import emit, write_streams
 
     _code, out, err = emit(preview, lang)
@@ -110,12 +114,19 @@ def _from_spreadsheet(options, lang: str, terminal: bool) -> None:
 
 def _ask(options, lang: str) -> None:
     """Ask for the obligation, period, date and every field the obligation needs."""
+    # imported here: start-up (typer imports every command module to build the app; app.inputs loads only when the command runs)
     from ideo_cli.app.inputs import today_from_env
+    # imported here: start-up (typer imports every command module to build the app; documents loads only when the command runs)
     from ideo_cli.documents import LoadError
+    # imported here: start-up (typer imports every command module to build the app; formats.plan.load loads only when the command runs)
     from ideo_cli.formats.plan.load import load_plan
+    # imported here: start-up (typer imports every command module to build the app; ledger.compose loads only when the command runs)
     from ideo_cli.ledger.compose import find_duplicate
+    # imported here: start-up (typer imports every command module to build the app; ledger.entry loads only when the command runs)
     from ideo_cli.ledger.entry import RecordError, find_obligation, find_occurrence, ledger_file, occurrences_of
+    # imported here: start-up (typer imports every command module to build the app; ledger.prompt_fields loads only when the command runs)
     from ideo_cli.ledger.prompt_fields import questions
+    # imported here: start-up (typer imports every command module to build the app; workspace.unit loads only when the command runs)
     from ideo_cli.workspace.unit import Unit
 
     try:
@@ -175,6 +186,7 @@ def _optional(read):
 
 
 def _field_key(spec: str) -> str:
+    # imported here: start-up (typer imports every command module to build the app; formats.ledger.vocab loads only when the command runs)
     from ideo_cli.formats.ledger.vocab import translate_key
 
     return translate_key(spec.split("=", 1)[0].strip())

@@ -10,7 +10,7 @@ import typer
 
 from ideo_cli.cli.app import app
 from ideo_cli.cli.common import AsOfOpt, CalendarOpt, LangOpt, run_command
-from ideo_cli.i18n import resolve_lang
+from ideo_cli.i18n import msg, resolve_lang, t
 
 
 class RollupFormat(str, Enum):
@@ -27,8 +27,6 @@ def terminal_progress(lang: str):
         return None, None
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from ideo_cli.i18n import msg, t
 
     progress = Progress(TextColumn(t(msg("rollup.progress"), lang)), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=Console(file=sys.stderr), transient=True)
     task = None
@@ -60,6 +58,7 @@ def rollup(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """下级单位完成情况汇总 / roll-up of the units under a superior."""
+    # imported here: start-up (typer imports every command module to build the app; app.rollup loads only when the command runs)
     from ideo_cli.app.rollup import RollupOptions, run
 
     language = resolve_lang(lang)

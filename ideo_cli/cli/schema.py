@@ -17,6 +17,7 @@ def schema_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="写入文件 / write to a file"),
 ) -> None:
     """输出某类文件格式的 JSON Schema / print a file kind's JSON Schema."""
+    # imported here: start-up (typer imports every command module to build the app; app.schema loads only when the command runs)
     from ideo_cli.app.schema import SchemaOptions, run
 
     language = resolve_lang(None)

@@ -32,6 +32,7 @@ def score(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """按考核细则模拟评分 / score a unit's year against an assessment rubric."""
+    # imported here: start-up (typer imports every command module to build the app; app.score loads only when the command runs)
     from ideo_cli.app.score import ScoreOptions, run
 
     language = resolve_lang(lang)

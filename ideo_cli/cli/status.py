@@ -28,6 +28,7 @@ def status(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """每个单位的完成情况汇总（可交上级汇总） / each unit's status summary, for the superior's roll-up."""
+    # imported here: start-up (typer imports every command module to build the app; app.status loads only when the command runs)
     from ideo_cli.app.status import StatusOptions, run
 
     language = resolve_lang(lang)

@@ -40,6 +40,7 @@ def todo(
     lang: Optional[str] = LangOpt,
 ) -> None:
     """全年待办清单（按官方工作日） / the year's to-do list on official working days."""
+    # imported here: start-up (typer imports every command module to build the app; app.todo loads only when the command runs)
     from ideo_cli.app.todo import TodoCommandOptions, run
 
     language = resolve_lang(lang)

@@ -31,6 +31,8 @@ from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.documents.document import LoadError, YamlDocument, load_yaml_file, with_vocabulary
 from ideo_cli.documents.errors import input_diagnostic
 from ideo_cli.documents.header import HEADER_ALIASES, KIND_KEY, VERSION_KEY, check_header
+from ideo_cli.documents.validate import validate
+from ideo_cli.documents.vocab import vocabulary_of
 from ideo_cli.i18n import msg
 
 
@@ -54,7 +56,6 @@ class Kind:
     def load_vocabulary(self):
         if self.vocabulary:
             return resolve(self.vocabulary)
-        from ideo_cli.documents.vocab import vocabulary_of
 
         return _DERIVED.setdefault(self.name, vocabulary_of(self.load_model()))
 
@@ -191,8 +192,6 @@ def read(kind: Kind, doc: YamlDocument) -> tuple[Any, list[Diagnostic]]:
     ``doc`` must have been read with the kind's vocabulary.  The header keys
     are the document's, not the model's: they are removed before validation.
     """
-    from ideo_cli.documents.validate import validate
-
     problems = check_header(doc, version=kind.version, required=kind.version_required)
     if problems:
         return None, problems

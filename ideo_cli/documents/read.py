@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from ideo_cli.documents.errors import input_diagnostic
-from ideo_cli.fsutil import note_input
+from ideo_cli.fsutil import note_input, read_regular
 from ideo_cli.i18n import msg
 
 MAX_BYTES = 2 * 1024 * 1024  # a real plan is ~10 KB; 2 MiB leaves room for any county file
@@ -119,8 +119,6 @@ def _looks_like_gb18030(data: bytes) -> bool:
 
 def read_source(path: Path | str) -> str | None:
     """A file's text for report snippets, or None if it cannot be read as UTF-8 (a FIFO is never waited on)."""
-    from ideo_cli.fsutil import read_regular
-
     try:
         return read_regular(path, 64 * 1024 * 1024).decode("utf-8")
     except (OSError, UnicodeDecodeError, ValueError):

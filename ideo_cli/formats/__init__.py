@@ -5,15 +5,15 @@ The kinds and where their models live: ``ideo_cli/documents/kinds.py:KINDS``.
 """
 from __future__ import annotations
 
+from ideo_cli.documents.kinds import KINDS, resolve
+
 
 def schema_kinds() -> tuple[str, ...]:
-    from ideo_cli.documents.kinds import KINDS
-
     return tuple(KINDS)
 
 
 def schema_text(kind: str) -> str:
-    from ideo_cli.documents.kinds import KINDS, resolve
+    # imported here: start-up (the `ideo check` path does not load formats.schema)
     from ideo_cli.formats.schema import bilingual_schema, dump
 
     if kind not in KINDS:

@@ -34,6 +34,7 @@ class Message:
         return Message(self.id, tuple(merged.items()))
 
     def __str__(self) -> str:  # for logs and assertion messages only; renderers use t()
+        # imported here: breaks the import cycle i18n.message → i18n.catalog → i18n.message
         from ideo_cli.i18n.catalog import t
 
         return t(self, "en")

@@ -26,6 +26,7 @@ from ideo_cli.formats.plan.people import PersonError, find_person
 from ideo_cli.i18n import Message, msg
 from ideo_cli.ledger.evidence import sha256_file
 from ideo_cli.ledger.load import DEFAULT_PLAN, LEDGER_FOLDER
+from ideo_cli.schedule.expand import DateRange, ExpansionError
 from ideo_cli.schedule.periods import first_day_of_period
 
 SECTIONS = ("records", "events", "rectifications", "accountability")
@@ -97,8 +98,6 @@ def find_obligation(plan, text: str):
 
 def occurrences_of(unit, obligation: str, year: int) -> list:
     """The obligation's occurrences whose period belongs to ``year`` (one per period)."""
-    from ideo_cli.schedule.expand import DateRange, ExpansionError
-
     try:
         found = unit.occurrences(DateRange.year(year))
     except ExpansionError:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ideo_cli.documents import LoadError, YamlDocument, load_yaml_file
 from ideo_cli.documents.errors import input_diagnostic
+from ideo_cli.documents.header import check_header
 from ideo_cli.documents.validate import validate
 from ideo_cli.formats.ledger import vocab
 from ideo_cli.formats.ledger.detect import is_ledger_file
@@ -38,7 +39,6 @@ def load_ledger(path: Path | str, display: str | None = None) -> LoadedLedger:
     """A validated ledger, or LoadError with located diagnostics."""
     path = Path(path)
     doc = load_yaml_file(path, vocab.translate_key, display)
-    from ideo_cli.documents.header import check_header
 
     problems = check_header(doc, version=FORMAT_VERSION, required=True)
     if problems:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ideo_cli import __version__
-from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, ledger_files, read_summaries, summary_of
+from ideo_cli.rollup.summary import SUMMARY_VERSION, SummaryError, compact, ledger_files, read_bytes, read_summaries, summary_of
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.usercache import SummaryCache, content_key
 from ideo_cli.year import YearOptions, compute_years
@@ -107,8 +107,6 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
                    with_findings: bool = False, progress: Callable[[int, int], None] | None = None, workers: int | None = None,
                    compact_summaries: bool = False, calendars: tuple[Path, ...] = ()) -> Loaded:
     """``compact_summaries``: keep only what the roll-up reads (``ideo rollup`` of 10⁵ units)."""
-    from ideo_cli.rollup.summary import compact
-
     shrink = compact if compact_summaries else (lambda s: s)
 
     out = Loaded()
@@ -122,8 +120,6 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
             progress(done, total)
 
     from concurrent.futures import ThreadPoolExecutor
-
-    from ideo_cli.rollup.summary import read_bytes
 
     # reading is latency-bound on shared disks: threads overlap it while this thread parses
     # (in slices, so that no more than a slice of raw bytes is held at once)

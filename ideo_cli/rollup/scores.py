@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from ideo_cli.rollup.aggregate import unit_name
+from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule
+from ideo_cli.scoring.engine import score_unit
+from ideo_cli.scoring.rank import grade_counts, histogram, rank
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -43,9 +47,6 @@ class ScoreRanking:
 
 def score_cards(summaries: dict[str, dict], members: list[str], rubric, year: int, as_of: dt.date) -> dict[str, object]:
     """{unit id: Scorecard} for the members read from plan files (one schedule for all)."""
-    from ideo_cli.scoring.adapt import ScoringInputError, observations_from_schedule
-    from ideo_cli.scoring.engine import score_unit
-
     files = []
     for uid in members:
         shown = summaries[uid]["unit"].get("file") or ""
@@ -79,9 +80,6 @@ class Cards(dict):
 
 def ranking(cards: dict[str, object], summaries: dict[str, dict], members: list[str], rubric) -> ScoreRanking:
     """The members' scorecards ranked (vetoed units last), their grade counts and histogram."""
-    from ideo_cli.rollup.aggregate import unit_name
-    from ideo_cli.scoring.rank import grade_counts, histogram, rank
-
     grades = [g.title for g in rubric.grades]
     mine = [cards[uid] for uid in members if uid in cards]
     out = ScoreRanking(rubric.id, rubric.title, rubric.total, grades)

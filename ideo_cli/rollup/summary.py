@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ideo_cli import __version__
+from ideo_cli.documents.read import os_error_diagnostic
+from ideo_cli.formats.summary.read import MAX_BYTES, parse, wrong_year
+from ideo_cli.fsutil import read_regular
 from ideo_cli.ledger.status import STATUSES
 from ideo_cli.workspace.tree import unit_record  # noqa: F401 - the summary's unit record
 from ideo_cli.year.ledgers import ledgers_beside
@@ -112,9 +115,6 @@ class SummaryError(Exception):
 
 def read_bytes(path: Path) -> bytes | OSError:
     """The file's bytes; a FIFO, device or folder is refused without blocking (fsutil)."""
-    from ideo_cli.fsutil import read_regular
-    from ideo_cli.formats.summary.read import MAX_BYTES
-
     try:
         return read_regular(path, MAX_BYTES + 1)
     except OSError as exc:
@@ -127,9 +127,6 @@ def read_summaries(path: Path, shown: str, year: int, raw: bytes | OSError | Non
     Raises SummaryError with located diagnostics: bad JSON, a field of the wrong
     type or shape, another format version, another year.
     """
-    from ideo_cli.documents.read import os_error_diagnostic
-    from ideo_cli.formats.summary.read import parse, wrong_year
-
     raw = read_bytes(path) if raw is None else raw
     if isinstance(raw, OSError):
         raise SummaryError([os_error_diagnostic(shown, raw)])

@@ -50,6 +50,7 @@ def param_problems(check_name: str, params: dict) -> list[tuple[str, str]]:
 
 def load_checks() -> dict[str, CheckFn]:
     """Import every check module once so their decorators run."""
+    # imported here: breaks the import cycle rules.registry → rules.checks.* → rules.registry (the checks register with @check)
     from ideo_cli.rules.checks import events, integrity, ledger, obligations, rectification, roles, tree, waivers  # noqa: F401
 
     return CHECKS

@@ -17,6 +17,7 @@ import yaml
 
 from ideo_cli.diagnostics import Citation, RuleInfo, Severity
 from ideo_cli.i18n import LocalText, local
+from ideo_cli.usercache import SummaryCache, content_key
 
 RULEBOOK_PACKAGE = "ideo_cli.data.rulebooks"
 ALL_ORG_TYPES = ("党委", "党组", "党工委", "党总支", "党支部")
@@ -122,8 +123,6 @@ def _parsed(text: str) -> Any:
     off): PyYAML takes ~25 ms for the shipped set on every run, JSON ~0.3 ms
     (issue 6, start-up).  Only data that survives a JSON round trip unchanged is
     stored, so what the cache returns is what PyYAML would have."""
-    from ideo_cli.usercache import SummaryCache, content_key
-
     cache = SummaryCache(kind="rulebook-yaml")
     key = content_key([text.encode("utf-8")], "rulebook-yaml-1", getattr(yaml, "__version__", "?"))
     entry = cache.get(key)

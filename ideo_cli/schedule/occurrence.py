@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ideo_cli.i18n import msg
 from ideo_cli.schedule.identity import calendar_uid
+from ideo_cli.workcal.names import holiday_text
 
 if TYPE_CHECKING:
     from ideo_cli.diagnostics import Citation
@@ -73,7 +75,5 @@ def display_title(occurrence: Occurrence):
     """The title as shown: the user's title, with the holiday for 节假日前 items (a Message)."""
     if not occurrence.holiday:
         return occurrence.title
-    from ideo_cli.i18n import msg
-    from ideo_cli.workcal.names import holiday_text
 
     return msg("todo.before-holiday", title=occurrence.title, holiday=holiday_text(occurrence.holiday))

@@ -17,6 +17,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ideo_cli.i18n import msg
+from ideo_cli.usercache import SummaryCache, content_key
 from ideo_cli.workcal import names as _names
 from ideo_cli.workcal.calfile import (
     MAX_YEAR,
@@ -43,8 +45,6 @@ class YearOutOfRangeError(ValueError):
 
     @property
     def message(self):
-        from ideo_cli.i18n import msg
-
         return msg("schedule.year-out-of-range", year=self.year, low=MIN_YEAR, high=MAX_YEAR)
 
 
@@ -133,8 +133,6 @@ class _HolidaysChina:
     """
 
     def __init__(self) -> None:
-        from ideo_cli.usercache import SummaryCache, content_key
-
         self.version = _version("holidays")
         self._china = None
         self._years: dict[int, dict[dt.date, str]] = {}
@@ -225,8 +223,6 @@ class WorkCalendar:
 
     def source(self, year: int):
         """The calendar used for ``year`` as a Message (renderers translate it)."""
-        from ideo_cli.i18n import msg
-
         kind = self.source_kind(year)
         if kind in ("file", "inline"):
             spec = self._specs[year]

@@ -18,6 +18,8 @@ from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.documents.convert import format_path
 from ideo_cli.documents.document import Position
 from ideo_cli.documents.errors import CODES, input_diagnostic
+from ideo_cli.documents.kinds import KINDS, read as generic_read, read_any
+from ideo_cli.documents.validate import validate
 from ideo_cli.formats.calendar.model import MAX_BLOCK_DAYS, MAX_YEAR, MIN_YEAR, CalendarYear, parse_date  # noqa: F401 - re-exported
 from ideo_cli.formats.calendar.vocab import VOCABULARY
 from ideo_cli.i18n import Message, msg
@@ -133,8 +135,6 @@ def parse_calendar_data(
     in ``file``.  Raises ``CalendarFileError`` with every problem found.
     """
     if not isinstance(data, CalendarYear):
-        from ideo_cli.documents.validate import validate
-
         model, diagnostics = validate(CalendarYear, _Detached(file, locate), data if data is not None else {}, at=tuple(path_prefix))
         if model is None:
             raise CalendarFileError([as_calendar_diagnostic(d) for d in diagnostics])
@@ -144,17 +144,12 @@ def parse_calendar_data(
 
 def read(doc):
     """The registry's reader for calendar files (documents/kinds.py)."""
-    from ideo_cli.documents.kinds import KINDS
-    from ideo_cli.documents.kinds import read as generic_read
-
     model, diagnostics = generic_read(KINDS["calendar"], doc)
     return model, [as_calendar_diagnostic(d) for d in diagnostics]
 
 
 def load_calendar_file(path: Path | str) -> CalendarSpec:
     """Read and validate one calendar file; raises ``CalendarFileError``."""
-    from ideo_cli.documents.kinds import read_any
-
     shown = display_path(path)
     p = Path(path)
     if not p.exists():

@@ -8,6 +8,7 @@ uses the Chinese names of the State Council notice.
 from __future__ import annotations
 
 import re
+from ideo_cli.i18n import msg
 
 # chinese_calendar.Holiday values -> the name used in the State Council notice.
 CC_TO_ZH: dict[str, str] = {
@@ -71,8 +72,6 @@ def holiday_text(name: str):
     """A holiday's name for renderers: a catalogue Message for the known ones, else the name as written."""
     parts = [p for p in name.split("、") if p]
     if parts and all(p in HOLIDAY_SLUGS for p in parts):
-        from ideo_cli.i18n import msg
-
         texts = [msg(f"schedule.holiday.{HOLIDAY_SLUGS[p]}") for p in parts]
         return texts[0] if len(texts) == 1 else msg("schedule.holiday.combined", names=texts)
     return name

@@ -19,6 +19,7 @@ from ideo_cli.documents.validate import problem
 from ideo_cli.formats.dates import DateTextError, iso_text, read_date
 from ideo_cli.formats.ledger import vocab
 from ideo_cli.formats.plan.model import FORMAT_VERSION, Identifier, StrList, choice
+from ideo_cli.fsutil import name_problem
 
 _TIME_TEXT = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
 
@@ -58,8 +59,6 @@ def _explain_date_text(value: str) -> None:
 def _in_years(value):
     """Every date of a ledger within 1900–2100 (README §2d): 9999-12-31 must not reach date arithmetic."""
     if value is not None and not 1900 <= value.year <= 2100:
-        from ideo_cli.documents.validate import problem
-
         raise problem("ledger.date-out-of-range", date=value.isoformat(), low=1900, high=2100)
     return value
 
@@ -210,8 +209,6 @@ def _plan_reference(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    from ideo_cli.documents.validate import problem
-    from ideo_cli.fsutil import name_problem
 
     text = value.replace("\\", "/")
     if name_problem(value) or not text.strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ideo_cli.diagnostics import Diagnostic
+from ideo_cli.documents.errors import INPUT_CODES
 from ideo_cli.formats.rubric import vocab
 from ideo_cli.formats.rubric.load import Origin, Rubric, diagnostic
 from ideo_cli.data import shipped_rule_codes
@@ -19,8 +20,6 @@ EPSILON = 1e-9
 
 @lru_cache(maxsize=1)
 def known_codes() -> frozenset[str]:
-    from ideo_cli.documents.errors import INPUT_CODES
-
     return frozenset(shipped_rule_codes()) | frozenset(INPUT_CODES)
 
 

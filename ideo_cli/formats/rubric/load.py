@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from ideo_cli.diagnostics import Diagnostic, Severity
 from ideo_cli.documents import LoadError, YamlDocument, load_yaml_file
+from ideo_cli.documents.convert import format_path
 from ideo_cli.documents.validate import validate
 from ideo_cli.formats.rubric import vocab
 from ideo_cli.fsutil import name_problem, regular_file_problem
@@ -82,8 +83,6 @@ def diagnostic(code: str, origin: Origin, path: tuple, message, *, key: bool = F
 
 
 def _format_path(path: tuple) -> str:
-    from ideo_cli.documents.convert import format_path
-
     return format_path(path)
 
 
@@ -99,6 +98,7 @@ def load_rubric(path: Path | str, display: str | None = None) -> Rubric:
     sources: dict[str, str] = {}
     chain = _read_chain(Path(path), display, (), sources)
     rubric = _merge(chain, sources)
+    # imported here: breaks the import cycle formats.rubric.load → formats.rubric.check → formats.rubric.load
     from ideo_cli.formats.rubric.check import check_rubric
 
     problems = check_rubric(rubric)

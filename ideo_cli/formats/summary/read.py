@@ -18,7 +18,7 @@ from ideo_cli.diagnostics import Diagnostic
 from ideo_cli.documents.compose import ComposeError, compose
 from ideo_cli.documents.document import YamlDocument
 from ideo_cli.documents.errors import input_diagnostic
-from ideo_cli.documents.validate import located, schema_diagnostics
+from ideo_cli.documents.validate import located, schema_diagnostics, validate
 from ideo_cli.formats.summary.model import Summary
 from ideo_cli.i18n import msg
 
@@ -124,6 +124,4 @@ def wrong_year(raw: bytes, shown: str, summaries: list[Summary], year: int, many
 
 def read_document(doc: YamlDocument) -> tuple[Summary | None, list[Diagnostic]]:
     """The kind registry's reader (``documents/kinds.py``): a summary already read as a document."""
-    from ideo_cli.documents.validate import validate
-
     return validate(Summary, doc)

@@ -20,8 +20,10 @@ import importlib
 from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
 
+from ideo_cli import __version__
 from ideo_cli.diagnostics.model import FileResult, RuleInfo
 from ideo_cli.i18n import normalize_lang
+from ideo_cli.render.localize import localize_results, localize_rule
 
 __all__ = [
     "FORMATS",
@@ -52,7 +54,6 @@ class RenderOptions:
     def version(self) -> str:
         if self.tool_version:
             return self.tool_version
-        from ideo_cli import __version__
 
         return __version__
 
@@ -113,8 +114,6 @@ def get_reporter(name: str) -> Reporter:
 def render(format_name: str, results: list[FileResult], options: RenderOptions | None = None) -> str:
     """Render ``results`` (files in the order given) in ``format_name``; ends with a newline."""
     from dataclasses import replace
-
-    from ideo_cli.render.localize import localize_results, localize_rule
 
     options = options or RenderOptions()
     if options.statistics and format_name in _STATISTICS_REPLACES:

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ideo_cli.diagnostics.model import Citation, Diagnostic, FileResult, Severity
+from ideo_cli.render.citations import format_citation as one_line
 from ideo_cli.render.diagnostics import strings
 
 # --- ordering and counting -------------------------------------------------
@@ -83,8 +84,6 @@ def severity_value(diagnostic: Diagnostic) -> str:
 def format_citation(citation: Citation, lang: str) -> str:
     """``002《XX镇…实施方案》二(一)4 “党组织每年至少两次…”`` (parts left out when empty);
     in English the title is in parentheses, not 《》 (render/citations.py)."""
-    from ideo_cli.render.citations import format_citation as one_line
-
     return one_line(citation, lang)
 
 

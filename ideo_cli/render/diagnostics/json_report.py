@@ -46,6 +46,7 @@ from __future__ import annotations
 from ideo_cli.diagnostics.model import Citation, Diagnostic, FileResult
 from ideo_cli.render.diagnostics import RenderOptions, register
 from ideo_cli.render.diagnostics.common import count, severity_value, sorted_diagnostics
+from ideo_cli.render.diagnostics.statistics import collect
 
 FORMAT_VERSION = 1
 
@@ -104,8 +105,6 @@ def build(results: list[FileResult], options: RenderOptions) -> dict:
         ],
     }
     if options.statistics:
-        from ideo_cli.render.diagnostics.statistics import collect
-
         report["statistics"] = [stat.as_dict() for stat in collect(results)]
     return report
 

@@ -12,8 +12,10 @@ from rich.cells import cell_len
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger.status import STATUSES
-from ideo_cli.rollup.aggregate import Aggregates, Rollup, build_rollup, kind_order
+from ideo_cli.render.rollup.scores import rounded
+from ideo_cli.rollup.aggregate import Aggregates, Rollup, build_rollup, kind_order, walk_to
 from ideo_cli.render.rollup.labels import kind_heading, kind_label, percent, status_label, status_short, unit_name
+from ideo_cli.rollup.scores import ranking
 
 # colour per status: green done, amber late, red overdue; chosen to stay apart in grey print too
 STATUS_COLOURS = {
@@ -168,7 +170,6 @@ def score_context(ranking, lang: str) -> dict | None:
     """The score section of a roll-up page: an inline SVG histogram, units per grade, the ranking."""
     if ranking is None:
         return None
-    from ideo_cli.render.rollup.scores import rounded
 
     bins = ranking.histogram
     most = max((n for _, _, n in bins), default=0) or 1
@@ -217,8 +218,6 @@ def build_site(prepared, year: int, as_of: dt.date, out_dir: Path, lang: str, ro
     def scores_of(tops_of_node: list[str], depth_limit: int | None = None):
         if rubric is None:
             return None
-        from ideo_cli.rollup.aggregate import walk_to
-        from ideo_cli.rollup.scores import ranking
 
         return score_context(ranking(cards or {}, summaries, [u for top in tops_of_node for u, _ in walk_to(tree, top, depth_limit)], rubric), lang)
 

@@ -34,17 +34,21 @@ def title_text(view, lang: str) -> str:
 
 def render(fmt: str, views: list, lang: str, stamp=None) -> bytes:
     if fmt == "json":
+        # imported here: breaks the import cycle render.ledger → render.ledger.json_out → render.ledger (cell_text)
         from ideo_cli.render.ledger.json_out import render_json
 
         return render_json(views, lang)
     if fmt == "markdown":
+        # imported here: breaks the import cycle render.ledger → render.ledger.markdown → render.ledger (cell helpers)
         from ideo_cli.render.ledger.markdown import render_markdown
 
         return render_markdown(views, lang).encode("utf-8")
     if fmt == "xlsx":
+        # imported here: breaks the import cycle render.ledger → render.ledger.xlsx → render.ledger (cell helpers)
         from ideo_cli.render.ledger.xlsx import render_xlsx
 
         return render_xlsx(views, lang, stamp)
+    # imported here: breaks the import cycle render.ledger → render.ledger.table → render.ledger (cell helpers)
     from ideo_cli.render.ledger.table import render_table
 
     return render_table(views, lang).encode("utf-8")

@@ -13,6 +13,7 @@ from typing import Callable, Iterable
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger import status as statuses
+from ideo_cli.render.citations import format_citation
 from ideo_cli.schedule.occurrence import Occurrence, display_title
 
 
@@ -20,8 +21,6 @@ def title_text(occ: Occurrence, lang: str) -> str:
     """The title as shown, with the holiday it precedes and a mark when the move crossed a year."""
     text = t(display_title(occ), lang)
     if occ.crosses_year and occ.moved_from is not None:
-        from ideo_cli.i18n import msg
-
         text += t(msg("todo.crossed-year", nominal=occ.moved_from, due=occ.due), lang)
     return text
 
@@ -62,7 +61,6 @@ def citation_text(occ: Occurrence, lang: str) -> str:
         return ""
     if isinstance(citation, str):
         return citation
-    from ideo_cli.render.citations import format_citation
 
     return format_citation(citation, lang)
 

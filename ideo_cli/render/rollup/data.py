@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import json
 
+from ideo_cli.render.occurrences.cells import append_row, csv_row
+from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 from ideo_cli.rollup.aggregate import Rate, Rollup
 from ideo_cli.render.rollup.labels import kind_heading, kind_label, percent, status_label, text, unit_name
 
@@ -83,8 +85,6 @@ def _rate_rows(rollup: Rollup, lang: str) -> list[list]:
 
 def render_csv(rollup: Rollup, lang: str) -> bytes:
     """The matrix, a blank line, the late list: one file Excel and WPS open as is."""
-    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     # every cell through the one safe-cell writer: a unit named =1+1 stays text
@@ -102,10 +102,7 @@ def render_xlsx(rollup: Rollup, lang: str, title: str, stamp: dt.datetime) -> by
     from openpyxl.writer.excel import ExcelWriter
     import zipfile
 
-    from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
-
     fills = {"done": "C6EFCE", "waived": "C6EFCE", "in-progress": "DDEBF7", "pending": "F2F2F2", "done-late": "FFEB9C", "evidence-missing": "F4B6C2", "overdue": "FFC7CE"}
-    from ideo_cli.render.occurrences.cells import append_row
 
     workbook = Workbook()
     sheets = [(text("rollup.sheet-matrix", lang), _matrix_rows(rollup, lang)), (text("rollup.sheet-late", lang), _late_rows(rollup, lang)), (text("rollup.sheet-rates", lang), _rate_rows(rollup, lang))]

@@ -6,7 +6,9 @@ import datetime as dt
 import io
 import json
 
+from ideo_cli.render.occurrences.cells import append_row, csv_row
 from ideo_cli.render.rollup.labels import text
+from ideo_cli.render.xlsx_zip import pin_zip_times
 from ideo_cli.rollup.scores import ScoreRanking
 
 RANKING_VERSION = 1
@@ -51,8 +53,6 @@ def _grade_rows(ranking: ScoreRanking, lang: str) -> list[list]:
 
 def render_csv(ranking: ScoreRanking, lang: str) -> bytes:
     """The ranking, a blank line, units per grade: UTF-8 with BOM for Excel/WPS."""
-    from ideo_cli.render.occurrences.cells import csv_row  # the one safe-cell writer (as render_xlsx below)
-
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     # every cell through the one safe-cell writer: a unit named @SUM(1,1) stays text
@@ -94,10 +94,6 @@ def render_xlsx(ranking: ScoreRanking, lang: str, title: str, stamp: dt.datetime
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.writer.excel import ExcelWriter
-
-    from ideo_cli.render.xlsx_zip import pin_zip_times
-
-    from ideo_cli.render.occurrences.cells import append_row
 
     workbook = Workbook()
     sheets = [(text("rollup.score.sheet-ranking", lang), [_headers(lang), *_rows(ranking, lang)]), (text("rollup.score.sheet-grades", lang), _grade_rows(ranking, lang))]

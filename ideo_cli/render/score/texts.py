@@ -4,9 +4,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ideo_cli.diagnostics import Citation as DiagCitation
-from ideo_cli.i18n import msg, t
+from ideo_cli.i18n import local, msg, t
 from ideo_cli.render.citations import format_citation
 from ideo_cli.render.rules import org_type_label
+from ideo_cli.rules.rulebook import documents
 
 
 def citation_text(citation, lang: str, short: bool = False) -> str:
@@ -15,7 +16,6 @@ def citation_text(citation, lang: str, short: bool = False) -> str:
         return ""
     if short:
         return format_citation(DiagCitation(citation.document, "", citation.section, citation.quote), lang)
-    from ideo_cli.i18n import local
 
     known = _documents().get(citation.document)
     title = local(known) if known else ""
@@ -24,8 +24,6 @@ def citation_text(citation, lang: str, short: bool = False) -> str:
 
 @lru_cache(maxsize=1)
 def _documents():
-    from ideo_cli.rules.rulebook import documents
-
     return documents()
 
 

@@ -15,6 +15,7 @@ from ideo_cli.i18n import msg, t
 from ideo_cli.render.occurrences.cells import append_row, sheet_name
 from ideo_cli.render.score import texts
 from ideo_cli.render.xlsx_rows import row_height
+from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
 FONT = "宋体"  # SimSun: on every Chinese office PC, and WPS maps it
 WIDTHS = (6, 28, 9, 7, 9, 52, 30, 44)
@@ -25,8 +26,6 @@ _INVALID_SHEET_CHARS = set('[]:*?/\\')
 def render(cards, options) -> bytes:
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
-
-    from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -12,14 +12,15 @@ import difflib
 import re
 import sys
 
+from ideo_cli.formats.ledger.model import day_of as ledger_day_of
 from ideo_cli.i18n import Message, msg
 from ideo_cli.ledger.evidence import file_problem
+from ideo_cli.rules.checks.waivers import waived_obligations
 from ideo_cli.rules.registry import check, optional
 
 
 def day_of(value):
     # imported here: a plan's check never needs the ledger model (start-up, issue 6)
-    from ideo_cli.formats.ledger.model import day_of as ledger_day_of
 
     return ledger_day_of(value)
 
@@ -95,7 +96,6 @@ def ledger_duplicate_record(ctx):
 def ledger_overdue(ctx):
     if not _with_unit(ctx):
         return
-    from ideo_cli.rules.checks.waivers import waived_obligations
 
     recorded = {(r.obligation, r.period) for r in ctx.ledger.ledger.records}
     waived = waived_obligations(ctx.plan, ctx.today)

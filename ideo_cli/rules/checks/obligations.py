@@ -10,7 +10,9 @@ import datetime as dt
 
 from ideo_cli.i18n import LocalText, msg
 from ideo_cli.rules.registry import check, optional, required
+from ideo_cli.schedule.expand import DateRange, ExpansionError
 from ideo_cli.schedule.periods import DueRuleError, is_rrule, nominal_occurrences, rrule_dates
+from ideo_cli.workcal import YearOutOfRangeError
 
 KIND_NAMES = {
     "O1": LocalText("专题研究意识形态工作", "topic study of ideological work"),
@@ -61,9 +63,6 @@ def _windows(deadlines, year: int):
 
 def _adjusted(ctx, ids: set[str], year: int):
     """The unit's occurrences of ``ids`` whose nominal date is in ``year`` (None: schedule unavailable)."""
-    from ideo_cli.schedule.expand import DateRange, ExpansionError
-    from ideo_cli.workcal import YearOutOfRangeError
-
     try:
         first = ctx.reference_year  # one span for every rule and year: the unit computes it once
         found = ctx.unit.occurrences(DateRange(dt.date(first, 1, 1), dt.date(first + YEARS_CHECKED, 1, 31)))

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ideo_cli.diagnostics import Diagnostic
+from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
+from ideo_cli.documents import LoadError
 from ideo_cli.documents.convert import format_path
+from ideo_cli.formats.plan.load import load_plan
 from ideo_cli.i18n import msg
 from ideo_cli.rules.registry import check, required
+from ideo_cli.schedule.expand import DateRange, nominal_dates
+from ideo_cli.schedule.periods import DueRuleError
 from ideo_cli.workcal.policy import calendar_for
 
 def _calendar():
@@ -33,9 +37,6 @@ def _calendar():
 
 def deadlines(item, plan, year: int) -> list[tuple[str, dt.date]]:
     """(period label, working-day deadline) of an obligation or requirement in ``year``."""
-    from ideo_cli.schedule.expand import DateRange, nominal_dates
-    from ideo_cli.schedule.periods import DueRuleError
-
     calendar = _calendar()
     span = DateRange.year(year)
     out = []
@@ -156,9 +157,7 @@ def check_tree(plans: list, rulebook, today: dt.date) -> list[Diagnostic]:
 def add_tree_findings(results: list, files: list, checker, today: dt.date) -> list:
     """``ideo check --tree``: the tree's structure and the subordinates' obligations,
     merged into the per-file results (plans that failed to load are left out)."""
-    from ideo_cli.diagnostics import FileResult, Severity
-    from ideo_cli.documents import LoadError
-    from ideo_cli.formats.plan.load import load_plan
+    # imported here: start-up (the `ideo check` path does not load workspace.tree)
     from ideo_cli.workspace.tree import PROBLEM_NAMES, SEVERAL_ROOTS, TreeUnit, build_tree, unit_record
 
     by_file = {r.file: r for r in results}

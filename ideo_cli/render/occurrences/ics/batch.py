@@ -73,6 +73,7 @@ def next_revision(previous: Revision | None, digest: str, stamp: dt.datetime) ->
 
 
 def render_job(job: PlanJob, *, lang: str, alarms: bool, stamp: dt.datetime, previous: Mapping[str, Revision]) -> tuple[list[tuple[str, bytes]], dict[str, Revision]]:
+    # imported here: only this output needs icalendar
     from ideo_cli.render.occurrences.ics.writer import event_fields, render_calendar, render_event
 
     blocks: dict[int, tuple[str, str]] = {}  # id(occurrence) -> (uid, VEVENT text): one render per event
@@ -125,6 +126,7 @@ def _chunks(jobs: Sequence[PlanJob], pieces: int) -> list[tuple[int, int]]:
 
 def render_batch(jobs: Sequence[PlanJob], *, lang: str, alarms: bool, stamp: dt.datetime, previous: Mapping[str, Revision], workers: int | None = None):
     """[(files, revisions)] for every job, in order (see the module docstring)."""
+    # imported here: only this output needs icalendar
     from ideo_cli.render.occurrences.ics import writer  # noqa: F401  (loaded once, before any fork)
 
     events = sum(len(f.occurrences) for job in jobs for f in job.files)

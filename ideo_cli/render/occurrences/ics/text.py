@@ -12,8 +12,10 @@ from functools import lru_cache
 
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger import status as status_codes
+from ideo_cli.render.citations import format_citation
 from ideo_cli.render.occurrences.ics.split import as_date
 from ideo_cli.schedule.occurrence import Occurrence, Person
+from ideo_cli.workcal.names import holiday_text
 
 # RFC 5545 §3.3.11: TEXT may not carry CONTROL characters other than HTAB
 # (line breaks are written as the \n escape).
@@ -105,9 +107,6 @@ def period_label(period: str, lang: str) -> str:
 
 
 def holiday_name(name: str, lang: str) -> str:
-    from ideo_cli.i18n import t
-    from ideo_cli.workcal.names import holiday_text
-
     return t(holiday_text(name), lang)
 
 
@@ -159,7 +158,6 @@ def citation_text(citation: object, lang: str) -> str:
         return ""
     if isinstance(citation, str):
         return clean(citation, single_line=True)
-    from ideo_cli.render.citations import format_citation
 
     return clean(format_citation(citation, lang), single_line=True)
 
