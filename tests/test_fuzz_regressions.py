@@ -172,3 +172,17 @@ def test_rollup_xlsx_never_stores_a_unit_name_as_a_formula(tmp_path, extra):
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert any(c.value == "=1+2" for c in cells)  # shown as written …
     assert not [c.coordinate for c in cells if c.data_type == "f"]  # … never as a formula
+
+
+def test_a_user_rulebook_whose_source_document_is_blank_is_not_an_internal_error(tmp_path):
+    """Found by `make fuzz` (test_fuzz_user_rulebook): a citation's document ' ' crashed cite()."""
+    book = tmp_path / "county.yaml"
+    book.write_text(
+        "profile: xifeng-county\ntitle: {zh: 息烽县规则, en: Xifeng county}\nextends: [baseline]\nrules:\n"
+        "- code: IDEO201\n  params: {kind: O1, min_per_year: 4}\n"
+        "  source: {document: ' ', section: 二(一), quote: 每季度至少专题研究一次意识形态工作}\n", encoding="utf-8")
+    plan = tmp_path / "unit" / "计划.yaml"
+    plan.parent.mkdir()
+    shutil.copy(REPO / "plans" / "town-branch" / "计划.yaml", plan)
+    run = run_ideo("check", plan, "--rulebook", book, "--profile", "xifeng-county", "--today", "2026-12-01", cwd=tmp_path)
+    assert run.code in (0, 1) and "内部错误" not in run.err and "Traceback" not in run.err, run

@@ -65,7 +65,7 @@ class LedgerContext:
 
 def _citation(rule: Rule) -> Citation:
     src = rule.source
-    title = rule.documents.get(src.document.split()[0])
+    title = rule.documents.get((src.document.split() or [""])[0])  # a user rulebook may leave the document blank
     return Citation(document=src.document, title=local(title) if title else "", section=src.section, quote=src.quote)
 
 

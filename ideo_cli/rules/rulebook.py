@@ -53,7 +53,7 @@ class Rule:
     def cite(self, source: Source | None = None) -> Citation:
         """The rule's citation (or one of its ``also`` sources); the title stays LocalText."""
         src = source or self.source
-        title = self.documents.get(src.document.split()[0], {})
+        title = self.documents.get((src.document.split() or [""])[0], {})  # a user rulebook may leave the document blank
         return Citation(document=src.document, title=LocalText(str(title.get("zh", "")), str(title.get("en", ""))) if title else "", section=src.section, quote=src.quote)
 
     def cite_for(self, org_type: str) -> Citation:
