@@ -88,11 +88,11 @@ class UnitYear:
 
     @property
     def id(self) -> str:
-        return self.plan.plan_id
+        return self.unit.id  # the Unit the rules see says it once
 
     @property
     def file(self) -> str:
-        return self.plan.file
+        return self.unit.file
 
     @property
     def folder(self) -> Path:
