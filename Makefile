@@ -50,7 +50,7 @@ test: $(VENV)/.test-deps
 FUZZ_EXAMPLES ?= 800
 fuzz: $(VENV)/.test-deps
 	-IDEO_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) IDEO_FUZZ_REPORT=.fuzz-report.json $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
-	@$(BIN)/python -c "import json; r = json.load(open('.fuzz-report.json')); print(f\"fuzz: {r['cases']} cases ran, {r['failures']} failed ({r['failed_tests']} failing tests)\")"
+	@$(BIN)/python tools/fuzz_tally.py .fuzz-report.json
 
 bench: $(VENV)/.bench-deps
 	$(BIN)/python bench/run.py

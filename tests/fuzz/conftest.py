@@ -34,4 +34,5 @@ def pytest_sessionfinish(session, exitstatus):
         tally = getattr(sys.modules.get("ideo_fuzz_tally"), "counts", {"n": 0, "failures": 0})  # see test_fuzz.CASES
         COUNTS["cases"] = tally["n"]
         COUNTS["failures"] = tally["failures"]
+        COUNTS["per_test_and_command"] = {key: {"cases": n, "failed": bad} for key, (n, bad) in sorted(tally.get("per", {}).items())}
         Path(target).write_text(json.dumps(COUNTS), encoding="utf-8")

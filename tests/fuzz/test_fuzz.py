@@ -39,6 +39,11 @@ def _run(files: dict[str, bytes], args: list[str], absolute_marker: str | None =
     reading so that a writer would not block.
     """
     CASES["n"] += 1
+    # the tally per harness test (the file kind it mutates) and per command, for the closing note
+    test = os.environ.get("PYTEST_CURRENT_TEST", "?").split("::")[-1].split("[")[0].split(" ")[0]
+    key = f"{test} · {args[0] if args else '-'}"
+    per = CASES.setdefault("per", {})
+    per.setdefault(key, [0, 0])[0] += 1
     with tempfile.TemporaryDirectory(prefix="ideo-fuzz-") as tmp:
         workdir = Path(tmp) / "w"
         if absolute_marker:
@@ -60,6 +65,7 @@ def _run(files: dict[str, bytes], args: list[str], absolute_marker: str | None =
             outcome.problems.append("replaced a FIFO by a regular file")
     if outcome.problems:
         CASES["failures"] += 1
+        per[key][1] += 1
         detail = f"args={args}\nexit={outcome.code}\nstdout={outcome.out[-1500:]}\nstderr={outcome.err[-1500:]}"
         pytest.fail("; ".join(outcome.problems) + "\n" + detail, pytrace=False)
     return outcome
