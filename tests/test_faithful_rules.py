@@ -110,6 +110,92 @@ def test_the_same_record_is_fine_once_its_day_has_come():
     assert (run.code, run.err) == (0, ""), run
 
 
+# ── 5. an open rectification past its deadline is 已逾期 everywhere ──────────────
+
+def _rectification_unit(tmp_path: Path, ledger: str) -> Path:
+    """The example plan (整改 r2026-1, deadline 2026-10-20) with one of the IDEO716 ledgers beside it."""
+    unit = tmp_path / "unit"
+    _copy(EXAMPLES / "IDEO700" / "计划.yaml", unit / "计划.yaml")
+    _copy(EXAMPLES / "IDEO716" / ledger, unit / "台账" / "2026.yaml", ("计划: ../IDEO700/计划.yaml", "计划: ../计划.yaml"))
+    return unit
+
+
+AS_OF_1122 = ("--year", "2026", "--as-of", "2026-11-22")
+
+
+def test_an_open_rectification_past_its_deadline_is_an_error_with_its_quote():
+    run = run_ideo("check", EXAMPLES / "IDEO716" / "fail.yaml", "--today", "2026-11-22")
+    assert run.code == 1 and run.err == "", run
+    assert "IDEO716 [错误] 整改项“r2026-1”（宣传栏内容更新不及时）期限 2026-10-20，截至 2026-11-22 未登记完成，已逾期 33 天" in run.out
+    assert "“明确整改时限，把意识形态工作责任制问题整改抓紧、抓好、抓实”" in run.out
+    english = run_ideo("check", EXAMPLES / "IDEO716" / "fail.yaml", "--today", "2026-11-22", "--lang", "en")
+    assert "rectification 'r2026-1' (宣传栏内容更新不及时) was due by 2026-10-20 and has no completion recorded as of 2026-11-22: 33 days overdue" in english.out
+    # before the deadline the same ledger is fine: the item is still 进行中
+    early = run_ideo("check", EXAMPLES / "IDEO716" / "fail.yaml", "--today", "2026-10-20", "--format", "json")
+    assert "IDEO716" not in {code for code, _ in _codes(early)}, early
+    done = run_ideo("check", EXAMPLES / "IDEO716" / "pass.yaml", "--today", "2026-11-22")
+    assert (done.code, done.err) == (0, ""), done
+
+
+def test_the_todo_list_carries_the_overdue_rectification_until_it_is_done(tmp_path):
+    unit = _rectification_unit(tmp_path, "fail.yaml")
+    table = run_ideo("todo", unit, *AS_OF_1122, env={"COLUMNS": "120"})
+    assert table.code == 0, table
+    assert re.search(r"10月20日 周二\s+【已逾期】整改：宣传栏内容更新不及时\s+2026\s+李四\s+已逾期", table.out), table.out
+    rows = json.loads(run_ideo("todo", unit, *AS_OF_1122, "--format", "json").out)
+    [row] = [r for r in rows if r["kind"] == "整改"]
+    assert (row["obligation"], row["status"], row["days_late"], row["done_on"], row["rule"]) == ("r2026-1", "overdue", 33, None, "IDEO716")
+    # the next year's list still carries it while it is open
+    later = json.loads(run_ideo("todo", unit, "--year", "2027", "--as-of", "2027-01-10", "--format", "json").out)
+    assert [(r["obligation"], r["status"]) for r in later if r["kind"] == "整改"] == [("r2026-1", "overdue")]
+    # --status 已逾期 keeps it; the English list names it a rectification
+    overdue = run_ideo("todo", unit, *AS_OF_1122, "--status", "已逾期", "--lang", "en", env={"COLUMNS": "120"})
+    assert "Rectification: 宣传栏内容更新不及时" in overdue.out, overdue
+    # recorded as completed on time: 已完成, with its date, and no longer carried
+    done_unit = _rectification_unit(tmp_path / "done", "pass.yaml")
+    [row] = [r for r in json.loads(run_ideo("todo", done_unit, *AS_OF_1122, "--format", "json").out) if r["kind"] == "整改"]
+    assert (row["status"], row["done_on"]) == ("done", "2026-10-15")
+    later = json.loads(run_ideo("todo", done_unit, "--year", "2027", "--as-of", "2027-01-10", "--format", "json").out)
+    assert [r for r in later if r["kind"] == "整改"] == []
+
+
+def test_status_ledger_and_score_say_the_same_of_the_overdue_rectification(tmp_path):
+    unit = _rectification_unit(tmp_path, "fail.yaml")
+    summary = json.loads(run_ideo("status", unit, *AS_OF_1122, "--format", "json").out)
+    assert [(r["id"], r["status"]) for r in summary["rectifications"]] == [("r2026-1", "overdue")]
+    assert "IDEO716" in {d["code"] for d in summary["findings"]}
+    ledger = json.loads(run_ideo("ledger", unit, *AS_OF_1122, "--format", "json").out)["units"][0]
+    assert [row["status"] for s in ledger["sections"] if s["kind"] == "rectification" for row in s["rows"]] == ["overdue"]
+    run = run_ideo("score", unit, *AS_OF_1122, "--rubric", "sample", "--format", "json")
+    assert run.code == 0, run
+    [card] = json.loads(run.out)["scorecards"]
+    [item] = [i for i in card["items"] if i["method"] == "rectifications"]
+    [lost] = item["deductions"]
+    todo_uid = next(r["uid"] for r in json.loads(run_ideo("todo", unit, *AS_OF_1122, "--format", "json").out) if r["kind"] == "整改")
+    assert (lost["obligation"], lost["status"], lost["points"], lost["occurrence"]) == ("r2026-1", "overdue", 2.5, todo_uid)
+    assert item["awarded"] == 2.5 and "逾期 33 天仍未完成" in lost["reason"]
+    # completed after the deadline: 逾期完成, 1 point, citing the completion record
+    late = _rectification_unit(tmp_path / "late", "pass.yaml")
+    ledger_file = late / "台账" / "2026.yaml"
+    ledger_file.write_text(ledger_file.read_text(encoding="utf-8").replace("完成时间: 2026-10-15", "完成时间: 2026-10-28"), encoding="utf-8")
+    [card] = json.loads(run_ideo("score", late, *AS_OF_1122, "--rubric", "sample", "--format", "json").out)["scorecards"]
+    [item] = [i for i in card["items"] if i["method"] == "rectifications"]
+    [lost] = item["deductions"]
+    line = ledger_file.read_text(encoding="utf-8").splitlines().index("  - 整改: r2026-1") + 1
+    assert (lost["status"], lost["points"]) == ("done-late", 1) and lost["record"].endswith(f"台账/2026.yaml:{line}"), lost
+
+
+def test_a_rubric_rectification_item_needs_a_rate(tmp_path):
+    rubric = tmp_path / "细则.yaml"
+    rubric.write_text(
+        "格式版本: 1\n文件类型: 考核细则\n编号: local\n名称: 本地细则\n继承: [sample]\n"
+        "考核项目:\n  - 编号: rectification\n    名称: 整改在期限内完成\n    分值: 5\n    整改: {}\n"
+        "    依据: {文件: \"003\", 条款: \"篇九 整改方案(一)\", 原文: \"明确整改时限\"}\n", encoding="utf-8")
+    run = run_ideo("score", BRANCH, "--rubric", rubric, *AS_OF_1122)
+    assert run.code == 2 and "IDEO954" in run.err and "每项逾期未完成扣" in run.err, run
+    assert_no_traceback(run)
+
+
 # ── 6. tree messages ───────────────────────────────────────────────────────────
 
 def test_a_cycle_does_not_claim_its_members_lack_a_superior(tmp_path):

@@ -140,10 +140,15 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
             assert "台账/2026.yaml" in run.err or "台账/2026.yaml" in run.out, (name, run)
             assert "Traceback" not in run.err
         return
-    todo = _occurrence_facts(_json(runs["todo"]))
+    todo_rows = _json(runs["todo"])
+    todo = _occurrence_facts(r for r in todo_rows if r["kind"] != "整改")
     summary = _json(runs["status"])
     status = _occurrence_facts(summary["occurrences"])
     assert todo == status, "todo and status disagree"
+    # a 整改 item is a to-do row (kind 整改) with the state the summary, the 台账 and the score give it
+    todo_rect = {r["obligation"]: (r["due"], r["status"], r["done_on"]) for r in todo_rows if r["kind"] == "整改"}
+    summary_rect = {r["id"]: (r["deadline"], r["status"], r["completed_on"]) for r in summary["rectifications"] if (r["deadline"] or "")[:4] == "2026"}
+    assert todo_rect == summary_rect, "todo and status disagree on the rectifications"
     as_of = dt.date.fromisoformat(AS_OF)
     for (obligation, period), (due, code, done_on, files) in status.items():
         if done_on is not None:
@@ -159,6 +164,7 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
     assert Counter(r["status"] for r in rect_rows) == Counter(r["status"] for r in summary["rectifications"] if (r["deadline"] or "2026")[:4] <= "2026" or r["completed_on"])
     if changes["open_rectification"]:
         assert [r["status"] for r in summary["rectifications"] if r["id"] == "open-item"] == ["overdue"]
+        assert todo_rect["open-item"][1] == "overdue"
     # the score cites each occurrence with the status the others show
     card = _json(runs["score"])["scorecards"][0]
     by_uid = {o["uid"]: o for o in _json(runs["todo"])}
@@ -167,12 +173,15 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
             if deduction["occurrence"] and not deduction["assumed"]:
                 occ = by_uid[deduction["occurrence"]]
                 assert deduction["status"] == occ["status"], (item["id"], deduction)
+    lost = [d for item in card["items"] if item["method"] == "rectifications" for d in item["deductions"]]
+    assert [d["obligation"] for d in lost] == (["open-item"] if changes["open_rectification"] else [])
     # findings: what `ideo check` reports is what the summary carries
     report = _json(runs["check"]) if runs["check"].code in (0, 1) else None
     assert report is not None, runs["check"]
     checked = sorted((d["code"], d["line"]) for f in report["files"] for d in f["diagnostics"])
     carried = sorted((d["code"], d["line"]) for d in summary["findings"])
     assert checked == carried, "check and status disagree on the findings"
+    assert ("IDEO716" in {code for code, _ in checked}) == changes["open_rectification"], "an overdue 整改 item is a finding"
     # the HTML unit page shows each done-on date and links each evidence file
     assert runs["html"].code in (0, 1), runs["html"]
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))

@@ -22,7 +22,7 @@ def test_sample_loads_and_items_add_up_to_the_total():
     assert rubric.total == 100
     assert sum(i.points for i in rubric.items) == 100
     assert [g.title for g in rubric.grades] == ["好", "较好", "一般", "差"]
-    assert {i.method for i in rubric.items} == {"ledger", "findings", "manual"}
+    assert {i.method for i in rubric.items} == {"ledger", "findings", "rectifications", "manual"}
     assert rubric.bonus and rubric.vetoes
 
 

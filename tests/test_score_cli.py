@@ -101,9 +101,11 @@ def test_table_fits_80_columns_and_english_works():
     assert run.code == 0, run
     width = lambda line: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)  # noqa: E731
     assert max(width(line) for line in run.out.splitlines()) <= 80, run
-    assert run.out.splitlines()[-2].startswith("得分 57.5 / 100（含加分 0），等次：差"), run
+    [card] = score_json(NO_LEDGER, "--rubric", SAMPLE, *AS_OF)  # the table says what the JSON says
+    score = f"{card['score']:g}"
+    assert run.out.splitlines()[-2].startswith(f"得分 {score} / 100（含加分 0），等次：{card['grade']}"), run
     english = run_ideo("score", NO_LEDGER, "--rubric", SAMPLE, *AS_OF, "--lang", "en")
-    assert "score 57.5 / 100 (bonus 0 included), grade: 差" in english.out and "no record, overdue" in english.out, english
+    assert f"score {score} / 100 (bonus 0 included), grade: {card['grade']}" in english.out and "no record, overdue" in english.out, english
 
 
 def test_xlsx_is_the_print_ready_self_assessment_sheet(tmp_path):
@@ -125,7 +127,8 @@ def test_xlsx_is_the_print_ready_self_assessment_sheet(tmp_path):
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
     assert rows[1][1] == "党组织专题研究意识形态工作" and rows[1][3:5] == (15, 7.5)
     assert "2026H1（截止 2026-06-05）无记录，已逾期" in rows[1][5]
-    assert rows[-1][1] == "合计" and rows[-1][4] == 57.5
+    [card] = score_json(NO_LEDGER, "--rubric", SAMPLE, *AS_OF)  # the sheet's total is the score's
+    assert rows[-1][1] == "合计" and rows[-1][4] == card["score"]
     again = tmp_path / "again.xlsx"
     run_ideo("score", "plans/", "--rubric", SAMPLE, *AS_OF, "--format", "xlsx", "-o", again)
     assert out.read_bytes() == again.read_bytes()  # SOURCE_DATE_EPOCH pins the stamps

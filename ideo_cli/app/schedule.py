@@ -19,6 +19,7 @@ from ideo_cli.schedule.expand import DateRange
 from ideo_cli.schedule.occurrence import Occurrence
 from ideo_cli.workcal.policy import calendar_for
 from ideo_cli.year import UnitYear, YearError, YearOptions, compute_years
+from ideo_cli.year.rectification_rows import rows_for_span
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -39,6 +40,7 @@ class ScheduleOptions:
     calendars: list[Path] = field(default_factory=list)
     person: str | None = None
     today: dt.date | None = None  # ledger statuses are derived as of this day (None: read no ledgers)
+    rectifications: bool = False  # the to-do list: 整改 items are rows too (their deadline in the span, or still overdue)
 
 
 @dataclass
@@ -139,6 +141,8 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
         raise ScheduleError(sorted(broken, key=lambda r: r.file))
     units = result.units
     occurrences = [o for unit in units for o in unit.occurrences]
+    if options.rectifications:
+        occurrences += [row for unit in units for row in rows_for_span(unit.rectification_rows, options.span, as_of)]
     if options.person:
         wanted_text = "".join(options.person.split())
         try:  # by id or name (issue 15): the same person in every plan that has them
@@ -153,7 +157,7 @@ def build_schedule(options: ScheduleOptions) -> Schedule:
     return Schedule(units, occurrences)
 
 
-def load_schedule(paths, year, month, first, last, calendars, person, lang, as_of: dt.date | None = None):
+def load_schedule(paths, year, month, first, last, calendars, person, lang, as_of: dt.date | None = None, rectifications: bool = False):
     """(schedule, span, as-of date) for todo/ics/ledger, or a CommandResult carrying exit 2.
 
     Located problems (a broken plan, calendar or ledger file) are rendered as the
@@ -165,7 +169,7 @@ def load_schedule(paths, year, month, first, last, calendars, person, lang, as_o
         files = discover(paths)
         if not files:
             raise UsageError(msg("todo.no-files"))
-        schedule = build_schedule(ScheduleOptions(files=files, span=span, calendars=list(calendars), person=person, today=today))
+        schedule = build_schedule(ScheduleOptions(files=files, span=span, calendars=list(calendars), person=person, today=today, rectifications=rectifications))
     except ScheduleError as exc:
         if exc.results:
             return CommandResult(exit_code=2, stderr=render("text", exc.results, RenderOptions(lang=lang)).encode("utf-8"))

@@ -15,6 +15,7 @@ from ideo_cli.ledger.status import STATUSES
 from ideo_cli.render.occurrences.columns import effective_status
 from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
 from ideo_cli.schedule.identity import calendar_uid, uid_namespace
+from ideo_cli.schedule.occurrence import RECTIFICATION_KIND
 
 TABLE_WIDTH_FALLBACK = 100  # not a terminal and no COLUMNS
 
@@ -70,6 +71,8 @@ def settle_identities(schedule):
     problems = IdentityProblems()
     by_plan: dict[str, list] = {}
     for occ in schedule.occurrences:
+        if occ.kind == RECTIFICATION_KIND:
+            continue  # a 整改 row is keyed by its item id, not by an obligation's calendar UID
         by_plan.setdefault(occ.plan_file, []).append(occ)
     for loaded_plan in schedule.plans:
         org = loaded_plan.plan.organisation
@@ -85,7 +88,7 @@ def run(options: TodoCommandOptions) -> CommandResult:
         raise UsageError(msg("todo.xlsx-needs-output"))
     wanted_status = parse_status(options.status) if options.status else None
     as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
-    loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang, as_of)
+    loaded = load_schedule(options.paths, options.year, options.month, options.first, options.last, options.calendars, options.person, lang, as_of, rectifications=True)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, today = loaded

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from ideo_cli.diagnostics import Citation
 
 
+# the kind of a to-do row that is a plan's 整改 item, not an obligation's occurrence
+# (plan kinds are O1 … O13 or the user's own; year/rectification_rows.py makes these rows)
+RECTIFICATION_KIND = "整改"
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     id: str
@@ -72,7 +77,10 @@ class Occurrence:
 
 
 def display_title(occurrence: Occurrence):
-    """The title as shown: the user's title, with the holiday for 节假日前 items (a Message)."""
+    """The title as shown: the user's title, with the holiday for 节假日前 items, or marked
+    as a 整改 item (a Message)."""
+    if occurrence.kind == RECTIFICATION_KIND:
+        return msg("todo.rectification-title", problem=occurrence.title)
     if not occurrence.holiday:
         return occurrence.title
 

@@ -16,6 +16,7 @@ from ideo_cli.documents import LoadError, load_yaml_file
 from ideo_cli.documents.kinds import detect
 from ideo_cli.workspace.discover import discover, discover_workspace
 from ideo_cli.year import UnitYear, YearError, YearOptions, compute_years
+from ideo_cli.year.rectification_rows import rows_for_span
 
 PLAN_NAMES = ("计划.yaml", "计划.yml", "plan.yaml", "plan.yml")
 
@@ -81,5 +82,5 @@ def observations(unit: UnitYear, year: int) -> Observations:
     return Observations(
         unit=unit.id, unit_name=org.short_name or org.name, year=year, as_of=unit.as_of,
         occurrences=list(unit.occurrences), findings=list(unit.findings), plan_file=unit.file, org_type=org.type,
-        events=events, accountability=accountability, manual_scores=manual_scores,
+        events=events, accountability=accountability, manual_scores=manual_scores, rectifications=rows_for_span(unit.rectification_rows, DateRange.year(year), unit.as_of),
     )

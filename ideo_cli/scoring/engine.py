@@ -59,6 +59,8 @@ def _item(item, obs: Observations, manual) -> ItemScore:
         _ledger(item, card, obs)
     elif item.findings:
         _findings(item, card, obs)
+    elif item.rectifications:
+        _rectifications(item, card, obs)
     else:
         _manual(item, card, manual.get(item.id))
     cap = item.cap if item.cap is not None else item.points
@@ -112,6 +114,22 @@ def _findings(item, card: ItemScore, obs: Observations) -> None:
     codes = set(item.findings.codes)
     for d in sorted((d for d in obs.findings if d.code in codes), key=lambda d: d.sort_key()):
         card.deductions.append(Deduction(item.findings.per_finding, msg("score.deduct.finding", code=d.code, finding=d.message), finding=f"{d.file}:{d.line}:{d.col}"))
+
+
+def _rectifications(item, card: ItemScore, obs: Observations) -> None:
+    """Each 整改 item as the to-do list shows it: overdue and open loses ``per_overdue``,
+    completed late ``per_done_late``; one still open before its deadline is at risk."""
+    rates = item.rectifications
+    for o in sorted(obs.rectifications, key=lambda o: (o.due, o.obligation)):
+        facts = dict(item=o.obligation, problem=o.title, deadline=o.due)
+        common = dict(occurrence=o.uid, obligation=o.obligation, period=o.period, due=o.due, status=o.status,
+                      record=f"{o.record_at[0]}:{o.record_at[1]}" if o.record_at else None)
+        if o.status == st.OVERDUE and rates.per_overdue:
+            card.deductions.append(Deduction(rates.per_overdue, msg("score.deduct.rectification-overdue", days=o.days_late, **facts), **common))
+        elif o.status == st.DONE_LATE and rates.per_done_late:
+            card.deductions.append(Deduction(rates.per_done_late, msg("score.deduct.rectification-late", completed=o.done_on, **facts), **common))
+        elif o.status == st.IN_PROGRESS and rates.per_overdue:
+            card.at_risk.append(Deduction(rates.per_overdue, msg("score.risk.rectification-open", **facts), **common))
 
 
 def _manual(item, card: ItemScore, record) -> None:

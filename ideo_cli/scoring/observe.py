@@ -73,6 +73,8 @@ class Observations:
     events: list[EventFact] = field(default_factory=list)
     accountability: list[AccountabilityFact] = field(default_factory=list)
     manual_scores: list[ManualScore] = field(default_factory=list)
+    # the plan's 整改 items as the to-do list shows them (kind 整改): deadline in the year, or still overdue from before
+    rectifications: list[Occurrence] = field(default_factory=list)
     assumed: frozenset[str] = frozenset()  # uids whose status came from --assume
     plan_file: str = ""
     org_type: str = ""  # 党委 … 党支部: which rubric items apply (empty: all)

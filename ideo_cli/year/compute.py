@@ -23,13 +23,12 @@ from pathlib import Path
 from ideo_cli.diagnostics import Diagnostic, FileResult, Severity
 from ideo_cli.documents import LoadError
 from ideo_cli.documents.read import read_source
-from ideo_cli.formats.ledger.model import day_of
 from ideo_cli.fsutil import note_input
 from ideo_cli.formats.plan.load import LoadedPlan, load_plan
 from ideo_cli.i18n import local, msg
-from ideo_cli.ledger import status
 from ideo_cli.ledger.load import LoadedLedger
 from ideo_cli.ledger.match import UnitRecords, settle
+from ideo_cli.ledger.rectify import rectification_states
 from ideo_cli.rules.checks.obligations import due_rule_message
 from ideo_cli.rules.checks.waivers import waived_obligations
 from ideo_cli.rules.engine import Checker
@@ -41,7 +40,8 @@ from ideo_cli.workcal import CalendarFileError, YearOutOfRangeError
 from ideo_cli.workcal.policy import plan_calendar
 from ideo_cli.workspace.unit import Unit
 from ideo_cli.year.ledgers import assign
-from ideo_cli.year.model import LedgerEntry, Rectification, UnitYear, YearOptions, YearResult
+from ideo_cli.year.rectification_rows import rectification_rows
+from ideo_cli.year.model import LedgerEntry, UnitYear, YearOptions, YearResult
 
 
 class YearError(Exception):
@@ -158,11 +158,13 @@ def compute_unit(loaded: LoadedPlan, path: Path, ledgers: list[LoadedLedger], br
             findings.extend(check_ledger(unit, ledger, as_of, rulebook, tuple(options.profiles), only_checks=only))
     findings.sort(key=lambda d: d.sort_key())
     inputs = [path, *(lg.path for lg in ledgers), *(Path(r.file) for r in broken), *options.calendars]
+    rectifications = rectification_states(loaded, own, as_of)
     return UnitYear(
         plan=loaded, plan_path=path, unit=unit, span=options.span, as_of=as_of, calendar=calendar,
-        ledgers=tuple(ledgers), occurrences=occurrences, rectifications=_rectifications(loaded, own, as_of),
+        ledgers=tuple(ledgers), occurrences=occurrences, rectifications=rectifications,
         events=_entries(own, "events"), accountability=_entries(own, "accountability"), scores=_entries(own, "scores"),
         findings=tuple(findings), broken_ledgers=tuple(broken), waived=waived, inputs=tuple(inputs),
+        rectification_rows=rectification_rows(loaded, rectifications, rules) if options.read_ledgers else (),
     )
 
 
@@ -183,34 +185,6 @@ def _entries(ledgers: list[LoadedLedger], section: str) -> tuple[LedgerEntry, ..
         for index, record in enumerate(getattr(ledger.ledger, section)):
             at = ledger.doc.locate((section, index))
             out.append(LedgerEntry(record, ledger.file, at.line, at.col))
-    return tuple(out)
-
-
-def _rectifications(loaded: LoadedPlan, ledgers: list[LoadedLedger], as_of: dt.date) -> tuple[Rectification, ...]:
-    """Each 整改 item's state: done (on time or late) once a completion not after
-    the as-of date is recorded; else 已逾期 past its deadline (a 长期坚持 item
-    without a first deadline is never late), else 进行中."""
-    completed: dict[str, tuple[dt.date, tuple[str, int]]] = {}
-    for ledger in ledgers:
-        for index, rec in enumerate(ledger.ledger.rectifications):
-            day = day_of(rec.completed)
-            if day <= as_of and (rec.rectification not in completed or day < completed[rec.rectification][0]):
-                completed[rec.rectification] = (day, (ledger.file, ledger.doc.locate(("rectifications", index)).line))
-    people = {p.id: p.name or p.id for p in loaded.plan.people}
-    out = []
-    for index, item in enumerate(loaded.plan.rectifications):
-        done = completed.get(item.id)
-        late = None
-        if done is not None:
-            day, at = done
-            late = (day - item.deadline).days if item.deadline and day > item.deadline else None
-            code = status.DONE_LATE if late else status.DONE
-        elif item.deadline is not None and as_of > item.deadline:
-            day, at, code, late = None, None, status.OVERDUE, (as_of - item.deadline).days
-        else:
-            day, at, code = None, None, status.IN_PROGRESS
-        owner = people.get(item.owner, item.owner or "") if item.owner else ""
-        out.append(Rectification(item.id, item.problem or "", owner, item.deadline, bool(item.ongoing), day, code, late, index, at))
     return tuple(out)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from ideo_cli.diagnostics import Diagnostic, FileResult
 from ideo_cli.formats.plan.load import LoadedPlan
 from ideo_cli.ledger.load import LoadedLedger
+from ideo_cli.ledger.rectify import Rectification  # noqa: F401 (the unit year's view of a 整改 item; derived in ledger/rectify.py)
 from ideo_cli.schedule.expand import DateRange
 from ideo_cli.schedule.occurrence import Occurrence
 from ideo_cli.workcal import WorkCalendar
@@ -35,22 +36,6 @@ class YearOptions:
     loaded: dict = field(default_factory=dict)  # plans already read this run, by resolved path (check reads each file once)
     plan_rules: bool = True  # with findings: the plan's own rules too (`ideo check` has them from the plan file already)
     read_ledgers: bool = True  # False: the plan's schedule alone (ics feeds that must not depend on the 台账)
-
-
-@dataclass(frozen=True)
-class Rectification:
-    """A plan's 整改 item with its state as of the as-of date."""
-
-    id: str
-    problem: str
-    owner: str  # the owner's name (or id when unnamed)
-    deadline: dt.date | None
-    ongoing: bool  # 长期坚持: continues after it is first completed
-    completed_on: dt.date | None
-    status: str  # ledger status codes (ideo_cli/ledger/status.py)
-    days_late: int | None
-    index: int  # position in the plan's 整改 list
-    record_at: tuple[str, int] | None = None  # (ledger file, line) of the completion record
 
 
 @dataclass(frozen=True)
@@ -85,6 +70,7 @@ class UnitYear:
     broken_ledgers: tuple[FileResult, ...] = ()  # ledgers that cannot be read (their findings are in ``findings`` too)
     waived: int = 0  # plan findings a valid waiver covers
     inputs: tuple[Path, ...] = ()  # every file the computation read (the cache key hashes them)
+    rectification_rows: tuple[Occurrence, ...] = ()  # the 整改 items as to-do rows, in their derived state (year/rectification_rows.py)
 
     @property
     def id(self) -> str:

@@ -63,7 +63,7 @@ def _check_grades(rubric: Rubric) -> list[Diagnostic]:
 
 
 def _check_item(item, origin: Origin) -> list[Diagnostic]:
-    methods = [k for k in ("ledger", "findings", "manual") if getattr(item, k) is not None]
+    methods = [k for k in ("ledger", "findings", "rectifications", "manual") if getattr(item, k) is not None]
     if len(methods) != 1:
         return [diagnostic("IDEO959", origin, ("id",), msg("rubric.one-method", entry=item.id, given=methods))]
     if item.ledger is not None and (item.ledger.obligation_kind is None) == (item.ledger.obligation is None):
@@ -79,6 +79,8 @@ def _check_item(item, origin: Origin) -> list[Diagnostic]:
         rates = (item.ledger.per_missing, item.ledger.per_late, item.ledger.per_missing_evidence)
         if not any(rates):
             out.append(diagnostic("IDEO954", origin, ("ledger",), msg("rubric.no-deduction-rate")))
+    if item.rectifications is not None and not (item.rectifications.per_overdue or item.rectifications.per_done_late):
+        out.append(diagnostic("IDEO954", origin, ("rectifications",), msg("rubric.no-rectification-rate")))
     if item.findings is not None:
         for index, code in enumerate(item.findings.codes):
             if code not in known_codes():

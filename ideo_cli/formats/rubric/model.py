@@ -53,6 +53,13 @@ class FindingScoring(Strict):
     per_finding: PositivePoints
 
 
+class RectificationScoring(Strict):
+    """Points lost per 整改 item of the plan, by the state every output shows (ledger/rectify.py)."""
+
+    per_overdue: Points = 0  # past its deadline and not completed (已逾期)
+    per_done_late: Points = 0  # completed after its deadline (逾期完成)
+
+
 class ManualScoring(Strict):
     """A range, scored by a 自评 or 考核组 record in the ledger."""
 
@@ -66,6 +73,7 @@ class Item(Strict):
     points: PositivePoints
     ledger: LedgerScoring | None = None
     findings: FindingScoring | None = None
+    rectifications: RectificationScoring | None = None
     manual: ManualScoring | None = None
     cap: Points | None = None  # 扣完为止: the most this item can lose (default: its points)
     # the organisation types the item speaks of (a 党支部 has no 理论学习中心组); elsewhere it is
@@ -75,7 +83,10 @@ class Item(Strict):
 
     @property
     def method(self) -> str:
-        return "ledger" if self.ledger else "findings" if self.findings else "manual" if self.manual else ""
+        for method in ("ledger", "findings", "rectifications", "manual"):
+            if getattr(self, method) is not None:
+                return method
+        return ""
 
 
 class BonusItem(Strict):

@@ -27,6 +27,7 @@ KEY_ALIASES: dict[str, str] = {
     "台账": "ledger",
     "检查": "findings",
     "评定": "manual",
+    "整改": "rectifications",
     "扣分上限": "cap",
     "依据": "source",
     "适用于": "applies_to",
@@ -40,6 +41,9 @@ KEY_ALIASES: dict[str, str] = {
     # findings scoring
     "代码": "codes",
     "每项扣": "per_finding",
+    # rectification scoring
+    "每项逾期未完成扣": "per_overdue",
+    "每项逾期完成扣": "per_done_late",
     # manual scoring
     "最高分": "max",
     # vetoes

@@ -10,6 +10,7 @@ calendar source for the due date), status (the ledger status code, null when
 no ledger was read), done_on (the date of the record that settled it, else
 null), evidence_files (that record's evidence files, relative to the unit's
 folder), days_late (days after due it was done, or is overdue; else null).
+A plan's 整改 item is a row of kind 整改 (year/rectification_rows.py).
 """
 from __future__ import annotations
 

@@ -14,7 +14,9 @@ import sys
 
 from ideo_cli.formats.ledger.model import day_of as ledger_day_of
 from ideo_cli.i18n import Message, msg
+from ideo_cli.ledger import status as ledger_status
 from ideo_cli.ledger.evidence import file_problem
+from ideo_cli.ledger.rectify import rectification_states
 from ideo_cli.rules.checks.waivers import waived_obligations
 from ideo_cli.rules.registry import check, optional
 
@@ -317,6 +319,20 @@ def ledger_rectification_late(ctx):
         deadline = deadlines.get(rec.rectification)
         if deadline is not None and rec.completed > deadline:
             ctx.report(("rectifications", i, "completed"), msg("ledger.rectification-late", item=rec.rectification, completed=rec.completed, deadline=deadline))
+
+
+@check("ledger_rectification_overdue")
+def ledger_rectification_overdue(ctx):
+    """An open 整改 item past its deadline (已逾期), reported in the ledger of its deadline's
+    year, from the same states every output shows (``ledger/rectify.py``)."""
+    if not _with_unit(ctx) or ctx.ledger.ledger.unit != ctx.unit.id:
+        return  # another unit's ledger: IDEO700 says so, and it settles nothing here
+    own = [lg for lg in ctx.unit.ledgers if lg.ledger.unit == ctx.unit.id] or [ctx.ledger]
+    where = ("rectifications",) if "rectifications" in ctx.ledger.doc.data else ()
+    for item in rectification_states(ctx.unit.plan, own, ctx.today):
+        if item.status == ledger_status.OVERDUE and item.deadline.year == ctx.ledger.ledger.year:
+            ctx.report(where, msg("ledger.rectification-overdue", item=item.id, problem=item.problem or item.id, deadline=item.deadline, today=ctx.today, days=item.days_late),
+                       key=bool(where), help=msg("ledger.rectification-overdue-help", item=item.id))
 
 
 @check("ledger_accountability_filed")
