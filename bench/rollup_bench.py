@@ -95,7 +95,13 @@ def generate_summaries(n: int, seed: int = 8) -> Path:
         return out
     shutil.rmtree(out, ignore_errors=True)
     sys.path.insert(0, str(ROOT))
-    from ideo_cli.rollup.summary import counts, summarise_plan
+    from ideo_cli.rollup.summary import counts, summary_of
+    from ideo_cli.schedule.expand import DateRange
+    from ideo_cli.year import YearOptions, compute_years
+
+    def summarise_plan(path: Path, shown: str, year: int, as_of: dt.date) -> dict:
+        result = compute_years(YearOptions(plans=[(path, shown)], as_of=as_of, span=DateRange.year(year), findings=True))
+        return summary_of(result.units[0])
 
     committee, branch = _templates()
     tmp = WORK / "templates"
@@ -122,6 +128,29 @@ def generate_summaries(n: int, seed: int = 8) -> Path:
     return out
 
 
+def time_formats(n: int, repeat: int) -> dict:
+    """``rollup`` over n summaries in each output format, the same files in one run:
+    medians and each format's ratio to json (issue 18: table within 2× of json)."""
+    import statistics
+
+    path = generate_summaries(n)
+    env = dict(os.environ, IDEO_CACHE_DIR=str(WORK / f"cache-formats-{n}"), PYTHONPATH=str(ROOT), COLUMNS="120")
+    times: dict[str, list[float]] = {"json": [], "table": [], "csv": []}
+    for _ in range(repeat):
+        for fmt in times:  # interleaved, so that a noisy moment hits every format alike
+            start = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "ideo_cli", "rollup", str(path), "--year", str(YEAR), "--as-of", AS_OF, "--root", "p0",
+                                   "--format", fmt], env=env, capture_output=True)
+            times[fmt].append(time.perf_counter() - start)
+            if proc.returncode not in (0, 1):
+                sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-2000:])
+                raise SystemExit(f"rollup --format {fmt} exited {proc.returncode}")
+    medians = {fmt: statistics.median(ts) for fmt, ts in times.items()}
+    for fmt, median in medians.items():
+        print(f"{n} summaries, --format {fmt:<6} median {median:7.2f} s  {median / medians['json']:5.2f}× json  (runs: {', '.join(f'{t:.2f}' for t in times[fmt])})", flush=True)
+    return {"case": f"{n} summaries by format", "medians": medians, "ratio_to_json": {f: round(m / medians["json"], 2) for f, m in medians.items()}}
+
+
 def run_rollup(path: Path, cache: Path, label: str) -> dict:
     env = dict(os.environ, IDEO_CACHE_DIR=str(cache), PYTHONPATH=str(ROOT))
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -142,8 +171,14 @@ def run_rollup(path: Path, cache: Path, label: str) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10_000, 100_000])
+    ap.add_argument("--formats", type=int, metavar="N", help="only time json, table and csv over N summaries (a SHAPES size)")
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.formats:
+        result = time_formats(args.formats, args.repeat)
+        (WORK / "formats.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return 0
     results = []
     for n in args.sizes:
         if n == 100_000:

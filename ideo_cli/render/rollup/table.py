@@ -13,6 +13,9 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+
+from ideo_cli.render.rollup.grid import Cell, grid_lines
 from ideo_cli.rollup.aggregate import Rollup
 from ideo_cli.render.rollup.labels import kind_code, kind_heading, kind_label, legend, percent, status_label, status_short, text, unit_name
 
@@ -42,17 +45,13 @@ def fit_widths(natural: list[int], narrowest: list[int], available: int) -> list
     return widths
 
 
-def _table(columns: list[Column], rows: list[list], width: int, title: str | None = None):
+def _table(columns: list[Column], rows: list[list], width: int, title: str | None = None, color: bool = False) -> str:
     """A borderless table whose columns fit ``width`` terminal cells (rows of plain
-    text, or rich ``Text`` for coloured cells).  Cells are padded by a space either
-    side while that fits, else only the one space between columns is kept."""
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
+    text, or ``Cell`` for coloured ones), as text ending in a newline.  Cells are
+    padded by a space either side while that fits, else only the one space between
+    columns is kept."""
     def cells(value) -> int:
-        return value.cell_len if isinstance(value, Text) else cell_len(value)
+        return cell_len(value.text if isinstance(value, Cell) else value)
 
     natural = [max([cell_len(c.header)] + [cells(row[i]) for row in rows]) for i, c in enumerate(columns)]
     narrowest = [max(2, c.narrowest) for c in columns]  # a Chinese character is two cells wide
@@ -60,12 +59,8 @@ def _table(columns: list[Column], rows: list[list], width: int, title: str | Non
     pad = 1 if sum(min(a, b) for a, b in zip(natural, narrowest)) + 3 * n - 1 <= width else 0
     available = width - (2 * pad + 1) * n + 1  # the padding, and one space between columns (box.SIMPLE_HEAD, no edge)
     widths = fit_widths(natural, narrowest, available)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, padding=(0, pad), title=title, title_justify="left")
-    for column, w in zip(columns, widths):
-        table.add_column(Text(column.header), justify=column.justify, overflow="fold", width=w, min_width=w, max_width=w)
-    for row in rows:
-        table.add_row(*[value if isinstance(value, Text) else Text(value) for value in row])
-    return table
+    lines = grid_lines([c.header for c in columns], [c.justify for c in columns], rows, widths, pad, title, color)
+    return "".join(line + "\n" for line in lines)
 
 
 def render_table(rollup: Rollup, title: str, lang: str, width: int = 80, color: bool = False) -> bytes:
@@ -87,10 +82,10 @@ def render_table(rollup: Rollup, title: str, lang: str, width: int = 80, color: 
                 cells.append("·")
                 continue
             style = STATUS_STYLE.get(cell.worst or "", "")
-            cells.append(Text(status_short(cell.worst, lang), style=style if color else ""))
+            cells.append(Cell(status_short(cell.worst, lang), style))
         rows.append(["  " * row.depth + unit_name(row.unit)] + cells)
     console.print()
-    console.print(_table(columns, rows, width, text("rollup.matrix-title", lang)))
+    buffer.write(_table(columns, rows, width, text("rollup.matrix-title", lang), color))
     console.print(Text(legend(lang) + "  ·=" + text("rollup.no-items", lang)))
     coded = [k for k in rollup.kinds if kind_code(k, lang) == k]
     console.print(Text(text("rollup.kinds-legend", lang, kinds="  ".join(f"{k}={kind_label(k, lang)}" for k in coded))))
@@ -109,7 +104,7 @@ def render_table(rollup: Rollup, title: str, lang: str, width: int = 80, color: 
             shown = item.title if item.status == "overdue" else (f"{item.title}（{status}）" if lang == "zh" else f"{item.title} ({status})")
             owners = ("、" if lang == "zh" else ", ").join(item.owners)
             rows.append([item.unit_name, shown, item.due.isoformat(), days, owners, item.at_risk or ""])
-        console.print(_table(columns, rows, width, text("rollup.late-title", lang, n=len(rollup.late))))
+        buffer.write(_table(columns, rows, width, text("rollup.late-title", lang, n=len(rollup.late)), color))
 
     console.print()
     heads = ("rollup.col-kind", "rollup.col-planned", "rollup.col-due-so-far", "rollup.col-on-time", "rollup.col-late", "rollup.col-missing", "rollup.col-rate")
@@ -117,7 +112,7 @@ def render_table(rollup: Rollup, title: str, lang: str, width: int = 80, color: 
     rows = [[kind_heading(kind, lang), *_rate_cells(rate)] for kind, rate in rollup.per_kind.items()]
     rows += [[text("rollup.subtree-of", lang, unit=unit_name(unit)), *_rate_cells(rate)] for unit, rate in rollup.per_subtree]
     rows.append([text("rollup.col-total", lang), *_rate_cells(rollup.total)])
-    console.print(_table(columns, rows, width, text("rollup.rates-title", lang)))
+    buffer.write(_table(columns, rows, width, text("rollup.rates-title", lang), color))
     return buffer.getvalue().encode("utf-8")
 
 
