@@ -171,3 +171,39 @@ def test_a_workbook_re_saved_by_libreoffice_is_read_the_same(work):
     records = _records(work)
     assert str(records[("topic-study", "2026H2")]["时间"]) == "2026-11-28"
     assert str(records[("situation-analysis", "2026H2")]["时间"]) == "2026-11-20"
+
+
+RECTIFICATION = """
+整改:
+  - 编号: bulletin-board
+    问题: 宣传栏内容更新不及时
+    措施: [建立宣传栏更新台账, 每月更新一次]
+    负责人: {owner}
+    期限: 2026-10-20
+"""
+
+
+def test_a_filled_rectification_row_records_its_completion(work):
+    """A 整改 item is a row of the to-do workbook (事项标识 plan/整改/item); its 完成日期 filled
+    in Excel is the item's completion, as `ideo record --rectification` would write it."""
+    plan = work / "town-branch" / "计划.yaml"
+    text = plan.read_text(encoding="utf-8")
+    owner = next(line.split(":", 1)[1].strip() for line in text.split("人员:", 1)[1].splitlines() if line.strip().startswith("- 编号:"))
+    plan.write_text(text + RECTIFICATION.format(owner=owner), encoding="utf-8")
+    run = run_ideo("todo", "town-branch", "--year", "2026", "--format", "xlsx", "-o", "待办.xlsx", cwd=work, env=EPOCH_DEC_1)
+    assert run.code == 0, run
+    _header, rows = _rows(load_workbook(work / "待办.xlsx")["全部"])
+    assert f"{UNIT_ID}/整改/bulletin-board" in rows
+    _fill(work / "待办.xlsx", {("整改/bulletin-board", "完成日期"): dt.date(2026, 10, 28), ("整改/bulletin-board", "佐证"): "纸质存档:党建档案盒"})
+    run = run_ideo("record", "--from", "待办.xlsx", "town-branch", "--yes", cwd=work, env=EPOCH_DEC_1)
+    assert run.code == 0, run
+    assert "宣传栏内容更新不及时" in run.out and "已写入 1 条记录" in run.out, run
+    data = yaml.safe_load(_ledger(work).read_text(encoding="utf-8"))
+    [done] = [r for r in data["整改记录"] if r["整改"] == "bulletin-board"]
+    assert str(done["完成时间"]) == "2026-10-28" and done["佐证"] == [{"类型": "材料", "纸质存档": "党建档案盒"}]
+    # the same list taken back again adds nothing; the to-do list now says 逾期完成 with the date
+    again = run_ideo("record", "--from", "待办.xlsx", "town-branch", "--yes", cwd=work, env=EPOCH_DEC_1)
+    assert again.code == 0 and "没有新填写的行" in again.out, again
+    todo = run_ideo("todo", "town-branch", "--year", "2026", "--format", "json", cwd=work, env=EPOCH_DEC_1)
+    [row] = [r for r in __import__("json").loads(todo.out) if r["kind"] == "整改"]
+    assert (row["status"], row["done_on"], row["days_late"]) == ("done-late", "2026-10-28", 8)

@@ -25,10 +25,11 @@ from ideo_cli.fsutil import OutputError
 from ideo_cli.i18n import DEFAULT_LANG, msg, t
 from ideo_cli.ledger.compose import compose, existing_ledger
 from ideo_cli.ledger.entry import (
-    EvidencePlan, NewEntry, RecordError, evidence_item, find_occurrence, ledger_file, ledger_header, paper_place, record_entry,
+    EvidencePlan, NewEntry, RecordError, evidence_item, find_occurrence, ledger_file, ledger_header, other_entry, paper_place, record_entry,
 )
 from ideo_cli.ledger.status import STATUSES
 from ideo_cli.ledger.write import commit_ledgers
+from ideo_cli.schedule.occurrence import RECTIFICATION_KIND
 from ideo_cli.workspace.unit import Unit
 
 LANGS = ("zh", "en")
@@ -42,11 +43,20 @@ class _CellError(Exception):
         self.where, self.problem = where, problem
 
 
+@dataclass(frozen=True)
+class _Item:
+    """What a row of a 整改 item shows (its title, its id as the period, no required evidence)."""
+
+    title: str
+    period: str
+    evidence: tuple = ()
+
+
 @dataclass
 class _Row:
     where: str
     item: str
-    occ: object
+    occ: object  # the Occurrence a record settles, or an _Item for a 整改 completion
     unit: Unit
     plan_path: Path
     new: NewEntry
@@ -137,7 +147,7 @@ def _read(options, plans: _Plans, today: dt.date) -> _Batch:
                 continue
             if parsed is None:
                 continue
-            key = (parsed.new.entry.get("time"), parsed.evidence_text, parsed.new.entry.get("content"), parsed.new.entry.get("note"))
+            key = (parsed.new.entry.get("time", parsed.new.entry.get("completed")), parsed.evidence_text, parsed.new.entry.get("content"), parsed.new.entry.get("note"))
             if item in seen:
                 if seen[item][1] != key:
                     batch.errors.append(msg("record.xlsx-cell", where=parsed.where, problem=msg("record.xlsx-twice", other=seen[item][0])))
@@ -183,6 +193,8 @@ def _row(options, shown: str, sheet: str, cells: dict, item: str, plans: _Plans,
     if plan_id not in plans.units or not obligation or not period:
         raise _CellError(where("item-id"), msg("record.xlsx-unknown-item", item=item, paths=[p.as_posix() for p in plans.paths]))
     unit, plan_path = plans.units[plan_id]
+    if obligation == RECTIFICATION_KIND:
+        return _rectification_row(options, sheet, cells, where, item, unit, plan_path, period, (date_value, note_text, evidence_text, remark), today, words)
     try:
         occ = find_occurrence(unit, obligation, period)
     except RecordError:
@@ -218,6 +230,39 @@ def _row(options, shown: str, sheet: str, cells: dict, item: str, plans: _Plans,
     return _Row(f"{sheet}!{cells['done-on'].coordinate}", item, occ, unit, plan_path, new, evidence_text)
 
 
+def _rectification_row(options, sheet: str, cells: dict, where, item: str, unit: Unit, plan_path: Path, item_id: str, filled: tuple,
+                       today: dt.date, words: set[str]) -> _Row | None:
+    """A filled 整改 row (``plan/整改/item``): the item's completion, as ``record --rectification``."""
+    date_value, note_text, evidence_text, remark = filled
+    plan = unit.plan.plan
+    written = next((r for r in plan.rectifications if r.id == item_id), None)
+    if written is None:
+        raise _CellError(where("item-id"), msg("record.xlsx-unknown-item", item=item, paths=[unit.file]))
+    if date_value in (None, ""):
+        raise _CellError(where("done-on"), msg("record.xlsx-needs-date"))
+    when = _cell_date(date_value, where("done-on"))
+    try:
+        loaded = existing_ledger(ledger_file(plan_path, day_of(when).year))
+    except RecordError as exc:
+        raise _CellError(where("item-id"), exc.message) from None
+    if loaded is not None:
+        old = next((r for r in loaded.ledger.rectifications if r.rectification == item_id), None)
+        if old is not None:
+            if day_of(old.completed) == day_of(when):
+                return None  # the row shows the ledger's own completion (ideo filled it)
+            raise _CellError(where("done-on"), msg("record.xlsx-recorded", date=day_of(old.completed)))
+    shown = _Item(written.problem or item_id, item_id)
+    fields: dict = {}
+    if remark:
+        fields["note"] = remark
+    try:
+        evidence = _evidence(evidence_text, shown, unit.folder, day_of(when).year, options.source.parent)
+        new = other_entry("rectifications", item_id, plan, when, fields, evidence, today)
+    except RecordError as exc:
+        raise _CellError(where("done-on"), exc.message) from None
+    return _Row(f"{sheet}!{cells['done-on'].coordinate}", item, shown, unit, plan_path, new, evidence_text)
+
+
 def _evidence(text: str, occ, folder: Path, year: int, base: Path) -> EvidencePlan:
     """Lines of ``类型=文件`` / ``类型=纸质存档:位置``; a bare ``纸质存档:位置`` covers every required type.
     A relative file is relative to the workbook's folder."""
@@ -247,6 +292,10 @@ def _evidence(text: str, occ, folder: Path, year: int, base: Path) -> EvidencePl
     return out
 
 
+def _shown_date(value):
+    return value if isinstance(value, str) else day_of(value)
+
+
 def run_from_xlsx(options) -> CommandResult:
     today = today_from_env()
     plans = _Plans(options.paths)
@@ -258,7 +307,7 @@ def run_from_xlsx(options) -> CommandResult:
         return CommandResult(notes=[msg("record.xlsx-nothing", file=shown)])
     table = [msg("record.xlsx-heading", file=shown, n=len(batch.rows))] + [
         msg("record.xlsx-row", where=row.where, unit=row.unit.plan.plan.organisation.short_name or row.unit.plan.plan.organisation.name,
-            title=row.occ.title, period=row.occ.period, date=day_of(row.new.entry["time"]) if not isinstance(row.new.entry["time"], str) else row.new.entry["time"],
+            title=row.occ.title, period=row.occ.period, date=_shown_date(row.new.entry.get("time", row.new.entry.get("completed"))),
             evidence=[f"{e['type']}" for e in row.new.entry.get("evidence", [])] or msg("record.xlsx-no-evidence"))
         for row in batch.rows
     ]
@@ -268,12 +317,12 @@ def run_from_xlsx(options) -> CommandResult:
         return CommandResult(exit_code=2, notes=table, errors=[msg("record.xlsx-needs-yes")])
     by_ledger: dict[Path, list[_Row]] = {}
     for row in batch.rows:
-        by_ledger.setdefault(ledger_file(row.plan_path, int(row.occ.period[:4])), []).append(row)
+        by_ledger.setdefault(ledger_file(row.plan_path, row.new.year), []).append(row)
     texts: list[tuple[Path, bytes]] = []
     copies: list[tuple[Path, Path]] = []
     try:
         for path, rows in by_ledger.items():
-            header = ledger_header(rows[0].plan_path, path, rows[0].unit.id, int(rows[0].occ.period[:4]))
+            header = ledger_header(rows[0].plan_path, path, rows[0].unit.id, rows[0].new.year)
             data, _placed = compose(path, header, [r.new for r in rows], chinese=options.lang == DEFAULT_LANG)
             texts.append((path, data))
             for r in rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ideo_cli.formats.ledger.model import day_of
 from ideo_cli.formats.plan.load import LoadedPlan
@@ -31,6 +32,7 @@ class Rectification:
     index: int  # position in the plan's 整改 list
     record_at: tuple[str, int] | None = None  # (ledger file, line) of the completion record
     owner_id: str = ""  # the plan's person id of the owner
+    record: Any = None  # the ledger's completion record (formats/ledger/model.py RectificationRecord), if any
 
 
 def rectification_states(loaded: LoadedPlan, ledgers: list[LoadedLedger], as_of: dt.date) -> tuple[Rectification, ...]:
@@ -38,19 +40,19 @@ def rectification_states(loaded: LoadedPlan, ledgers: list[LoadedLedger], as_of:
     the as-of date is recorded in one of ``ledgers`` (the unit's own); else
     已逾期 past its deadline (a 长期坚持 item without a first deadline is never
     late), else 进行中."""
-    completed: dict[str, tuple[dt.date, tuple[str, int]]] = {}
+    completed: dict[str, tuple[dt.date, tuple[str, int], Any]] = {}
     for ledger in ledgers:
         for index, rec in enumerate(ledger.ledger.rectifications):
             day = day_of(rec.completed)
             if day <= as_of and (rec.rectification not in completed or day < completed[rec.rectification][0]):
-                completed[rec.rectification] = (day, (ledger.file, ledger.doc.locate(("rectifications", index)).line))
+                completed[rec.rectification] = (day, (ledger.file, ledger.doc.locate(("rectifications", index)).line), rec)
     people = {p.id: p.name or p.id for p in loaded.plan.people}
     out = []
     for index, item in enumerate(loaded.plan.rectifications):
         done = completed.get(item.id)
-        late = None
+        late, record = None, None
         if done is not None:
-            day, at = done
+            day, at, record = done
             late = (day - item.deadline).days if item.deadline and day > item.deadline else None
             code = status.DONE_LATE if late else status.DONE
         elif item.deadline is not None and as_of > item.deadline:
@@ -58,5 +60,5 @@ def rectification_states(loaded: LoadedPlan, ledgers: list[LoadedLedger], as_of:
         else:
             day, at, code = None, None, status.IN_PROGRESS
         owner = people.get(item.owner, item.owner or "") if item.owner else ""
-        out.append(Rectification(item.id, item.problem or "", owner, item.deadline, bool(item.ongoing), day, code, late, index, at, item.owner or ""))
+        out.append(Rectification(item.id, item.problem or "", owner, item.deadline, bool(item.ongoing), day, code, late, index, at, item.owner or "", record))
     return tuple(out)

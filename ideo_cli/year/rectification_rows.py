@@ -43,7 +43,7 @@ def rectification_rows(loaded: LoadedPlan, items: tuple[Rectification, ...], rul
             start=dt.date(item.deadline.year, 1, 1), due=item.deadline, nominal_due=item.deadline,
             evidence=[], rule=rule.code if rule is not None else "", citation=citation,
             calendar_source=msg("todo.rectification-deadline"),
-            status=item.status, done_on=item.completed_on, days_late=item.days_late, record_at=item.record_at,
+            status=item.status, record=item.record, done_on=item.completed_on, days_late=item.days_late, record_at=item.record_at,
             namespace=namespace,
         ))
     return tuple(out)

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from ideo_cli.i18n import msg, t
 from ideo_cli.ledger import status as statuses
 from ideo_cli.render.citations import format_citation
-from ideo_cli.schedule.occurrence import Occurrence, display_title
+from ideo_cli.schedule.occurrence import RECTIFICATION_KIND, Occurrence, display_title
 
 
 def title_text(occ: Occurrence, lang: str) -> str:
@@ -140,7 +140,10 @@ def remarks(occ: Occurrence, lang: str) -> str:
 
 
 def item_id(occ: Occurrence, lang: str) -> str:
-    """Which occurrence a row is: ``ideo record --from`` reads the filled rows back by it."""
+    """Which occurrence a row is: ``ideo record --from`` reads the filled rows back by it
+    (a 整改 item's row: ``plan/整改/item``, recorded as the item's completion)."""
+    if occ.kind == RECTIFICATION_KIND:
+        return f"{occ.plan}/{RECTIFICATION_KIND}/{occ.obligation}"
     return f"{occ.plan}/{occ.obligation}/{occ.period}"
 
 
