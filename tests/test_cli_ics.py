@@ -116,8 +116,9 @@ class Runs:
             futures = {name: pool.submit(run, *args) for name, args in jobs.items()}
             futures["later"] = pool.submit(run, *jobs["import"][:4], "-o", str(self.dirs["later"]), "--per-person", epoch=OTHER_EPOCH)
             self.results = {name: f.result() for name, f in futures.items()}
-        self.items = {self.uid(i): i for i in json.loads(ok(self.results["json"]))}
-        self.items_calendar = {self.uid(i): i for i in json.loads(ok(self.results["json-calendar"]))}
+        # the calendars hold the plans' schedule; the to-do list also carries the 整改 items (kind 整改), which are no events
+        self.items = {self.uid(i): i for i in json.loads(ok(self.results["json"])) if i["kind"] != "整改"}
+        self.items_calendar = {self.uid(i): i for i in json.loads(ok(self.results["json-calendar"])) if i["kind"] != "整改"}
 
     def uid(self, item: dict) -> str:
         """The calendar UID of a to-do item: its identity, percent-encoded, in its organisation's namespace."""
