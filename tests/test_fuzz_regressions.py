@@ -186,3 +186,26 @@ def test_a_user_rulebook_whose_source_document_is_blank_is_not_an_internal_error
     shutil.copy(REPO / "plans" / "town-branch" / "计划.yaml", plan)
     run = run_ideo("check", plan, "--rulebook", book, "--profile", "xifeng-county", "--today", "2026-12-01", cwd=tmp_path)
     assert run.code in (0, 1) and "内部错误" not in run.err and "Traceback" not in run.err, run
+
+
+# ---- a control character in the plan's text reaches the Word documents (found by make fuzz)
+
+@pytest.mark.parametrize("document", ["report", "plan"])
+def test_a_control_character_in_a_title_is_dropped_from_the_docx_not_a_crash(unit, tmp_path, document):
+    from docx import Document
+
+    plan = unit / "计划.yaml"
+    text = plan.read_text(encoding="utf-8")
+    assert "  简称: XX村党支部" in text
+    plan.write_text(text.replace("  简称: XX村党支部", '  简称: "XX村\\x01党支部"', 1), encoding="utf-8")
+    out = tmp_path / f"{document}.docx"
+    args = ("--period", "2026H1") if document == "report" else ()
+    run = run_ideo("doc", document, unit, "--year", "2026", *args, "-o", out)
+    assert_no_traceback(run)
+    assert run.code in (0, 1) and "内部错误" not in run.err, run
+    body = "\n".join(p.text for p in Document(out).paragraphs)
+    assert "\x01" not in body and "XX村党支部" in body
+    # written onto the plan itself: refused, located, the plan untouched
+    before = plan.read_bytes()
+    onto = run_ideo("doc", document, unit, "--year", "2026", *args, "-o", plan)
+    assert onto.code == 2 and "内部错误" not in onto.err and plan.read_bytes() == before, onto

@@ -18,6 +18,7 @@ from lxml import etree
 from ideo_cli.i18n import msg, t
 from ideo_cli.render.docx import gbt9704 as gb
 from ideo_cli.render.docx.blocks import Addressee, Heading, Para, Signature, Title
+from ideo_cli.render.occurrences.cells import xml_text
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NUMERALS = "零一二三四五六七八九十"
@@ -46,34 +47,40 @@ def render_docx(blocks, options: DocxOptions) -> bytes:
     return _pinned(raw.getvalue(), options.stamp)
 
 
+def _text(value, lang: str) -> str:
+    # user text (a plan's titles, names, problems) may hold control characters an XML part
+    # cannot: they are dropped, as in the xlsx outputs, never a crash
+    return xml_text(t(value, lang))
+
+
 def _write(document, block, numbers: list[int], lang: str) -> None:
     if isinstance(block, Title):
         title = document.add_paragraph(style=gb.TITLE)
-        for index, line in enumerate(t(block.text, lang).split("\n")):  # the catalogue breaks a long title where its sense allows
+        for index, line in enumerate(_text(block.text, lang).split("\n")):  # the catalogue breaks a long title where its sense allows
             if index:
                 title.add_run().add_break()
             title.add_run(line)
         document.add_paragraph("", style=gb.BODY)  # 标题下空一行
     elif isinstance(block, Addressee):
-        document.add_paragraph(t(msg("docx.addressee", name=block.text), lang), style=gb.ADDRESSEE)
+        document.add_paragraph(_text(msg("docx.addressee", name=block.text), lang), style=gb.ADDRESSEE)
     elif isinstance(block, Heading):
         level = min(max(block.level, 1), 3)
         numbers[level - 1] += 1
         for deeper in range(level, 3):
             numbers[deeper] = 0
         style = (gb.HEADING1, gb.HEADING2, gb.HEADING3)[level - 1]
-        heading = document.add_paragraph(_numbered(level, numbers[level - 1], t(block.text, lang), lang), style=style)
+        heading = document.add_paragraph(_numbered(level, numbers[level - 1], _text(block.text, lang), lang), style=style)
         if lang != "zh":
             heading.alignment = WD_ALIGN_PARAGRAPH.LEFT
     elif isinstance(block, Para):
         paragraph = document.add_paragraph(style=gb.BODY)
         if lang != "zh":  # justified Latin text with Chinese names in it spreads into gaps: ragged right reads better
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-        run = paragraph.add_run(t(block.text, lang))
+        run = paragraph.add_run(_text(block.text, lang))
         if block.placeholder:
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW  # to be filled in before the document is sent
     elif isinstance(block, Signature):
-        _signature(document, t(block.org, lang), t(block.date, lang))
+        _signature(document, _text(block.org, lang), _text(block.date, lang))
 
 
 def _signature(document, org: str, date: str) -> None:
@@ -128,7 +135,7 @@ def _properties(document, options: DocxOptions) -> None:
     props.author = "ideo"
     props.last_modified_by = "ideo"
     props.comments = ""
-    props.title = t(options.title, options.lang).replace("\n", "") if options.title is not None else ""
+    props.title = _text(options.title, options.lang).replace("\n", "") if options.title is not None else ""
     props.language = "zh-CN" if options.lang == "zh" else "en"
     props.revision = 1
     props.created = stamp
