@@ -185,6 +185,22 @@ def test_status_ledger_and_score_say_the_same_of_the_overdue_rectification(tmp_p
     assert (lost["status"], lost["points"]) == ("done-late", 1) and lost["record"].endswith(f"台账/2026.yaml:{line}"), lost
 
 
+def test_assume_reaches_a_rectification(tmp_path):
+    """score --assume ITEM:YEAR=STATUS: what if the 整改 item were done?"""
+    unit = _rectification_unit(tmp_path, "fail.yaml")
+    before = json.loads(run_ideo("score", unit, *AS_OF_1122, "--rubric", "sample", "--format", "json").out)["scorecards"][0]
+    run = run_ideo("score", unit, *AS_OF_1122, "--rubric", "sample", "--format", "json", "--assume", "r2026-1:2026=已完成")
+    assert run.code == 0, run
+    after = json.loads(run.out)["scorecards"][0]
+    item = lambda card: next(i for i in card["items"] if i["method"] == "rectifications")  # noqa: E731
+    assert item(after)["deductions"] == [] and after["score"] - before["score"] == 2.5
+    late = json.loads(run_ideo("score", unit, *AS_OF_1122, "--rubric", "sample", "--format", "json", "--assume", "r2026-1:2026=done-late").out)["scorecards"][0]
+    [lost] = item(late)["deductions"]
+    assert (lost["points"], lost["status"], lost["assumed"]) == (1, "done-late", True) and "None" not in lost["reason"], lost
+    unknown = run_ideo("score", unit, *AS_OF_1122, "--rubric", "sample", "--assume", "r2026-9:2026=done")
+    assert unknown.code == 2 and "r2026-1" in unknown.err, unknown  # the known ids, 整改 items among them
+
+
 def test_a_rubric_rectification_item_needs_a_rate(tmp_path):
     rubric = tmp_path / "细则.yaml"
     rubric.write_text(

@@ -114,14 +114,17 @@ def apply_assumptions(units, assumptions):
         return units
     used: set = set()
     out = []
+    def rows(unit):  # the occurrences and the 整改 items (ITEM:YEAR)
+        return [*unit.occurrences, *unit.rectifications]
+
     for unit in units:
-        keys = {(o.obligation, o.period) for o in unit.occurrences}
+        keys = {(o.obligation, o.period) for o in rows(unit)}
         mine = {k: v for k, v in assumptions.items() if k in keys}
         used |= set(mine)
         out.append(assume(unit, mine))
     for key in assumptions:
         if key not in used:
-            known = sorted({f"{o.obligation}:{o.period}" for u in units for o in u.occurrences if o.obligation == key[0]}) or sorted({o.obligation for u in units for o in u.occurrences})
+            known = sorted({f"{o.obligation}:{o.period}" for u in units for o in rows(u) if o.obligation == key[0]}) or sorted({o.obligation for u in units for o in rows(u)})
             raise UsageError(msg("score.unknown-assumption", value=f"{key[0]}:{key[1]}", known=known))
     return out
 

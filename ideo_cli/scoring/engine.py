@@ -123,11 +123,11 @@ def _rectifications(item, card: ItemScore, obs: Observations) -> None:
     for o in sorted(obs.rectifications, key=lambda o: (o.due, o.obligation)):
         facts = dict(item=o.obligation, problem=o.title, deadline=o.due)
         common = dict(occurrence=o.uid, obligation=o.obligation, period=o.period, due=o.due, status=o.status,
-                      record=f"{o.record_at[0]}:{o.record_at[1]}" if o.record_at else None)
+                      record=f"{o.record_at[0]}:{o.record_at[1]}" if o.record_at else None, assumed=o.uid in obs.assumed)
         if o.status == st.OVERDUE and rates.per_overdue:
-            card.deductions.append(Deduction(rates.per_overdue, msg("score.deduct.rectification-overdue", days=o.days_late, **facts), **common))
+            card.deductions.append(Deduction(rates.per_overdue, msg("score.deduct.rectification-overdue", days=o.days_late if o.days_late is not None else "—", **facts), **common))
         elif o.status == st.DONE_LATE and rates.per_done_late:
-            card.deductions.append(Deduction(rates.per_done_late, msg("score.deduct.rectification-late", completed=o.done_on, **facts), **common))
+            card.deductions.append(Deduction(rates.per_done_late, msg("score.deduct.rectification-late", completed=o.done_on or "—", **facts), **common))
         elif o.status == st.IN_PROGRESS and rates.per_overdue:
             card.at_risk.append(Deduction(rates.per_overdue, msg("score.risk.rectification-open", **facts), **common))
 

@@ -122,13 +122,18 @@ class UnknownAssumption(Exception):
 
 
 def assume(observations: Observations, assumptions: dict[tuple[str, str], str]) -> Observations:
-    """``--assume OBLIGATION:PERIOD=STATUS``: what if that occurrence had that status?"""
+    """``--assume OBLIGATION:PERIOD=STATUS``: what if that occurrence had that status?
+    A 整改 item is named by its id and its deadline's year (``r2026-1:2026=done``)."""
     if not assumptions:
         return observations
-    by_key = {(o.obligation, o.period): o for o in observations.occurrences}
+    by_key = {(o.obligation, o.period): o for o in [*observations.occurrences, *observations.rectifications]}
     for key in assumptions:
         if key not in by_key:
             raise UnknownAssumption(f"{key[0]}:{key[1]}", sorted(f"{o}:{p}" for o, p in by_key))
-    occurrences = [replace(o, status=assumptions[(o.obligation, o.period)]) if (o.obligation, o.period) in assumptions else o for o in observations.occurrences]
+
+    def assumed(rows: list[Occurrence]) -> list[Occurrence]:
+        return [replace(o, status=assumptions[(o.obligation, o.period)]) if (o.obligation, o.period) in assumptions else o for o in rows]
+
     uids = frozenset(by_key[k].uid for k in assumptions)
-    return replace(observations, occurrences=occurrences, assumed=observations.assumed | uids)
+    return replace(observations, occurrences=assumed(observations.occurrences), rectifications=assumed(observations.rectifications),
+                   assumed=observations.assumed | uids)
