@@ -146,8 +146,8 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
     status = _occurrence_facts(summary["occurrences"])
     assert todo == status, "todo and status disagree"
     # a 整改 item is a to-do row (kind 整改) with the state the summary, the 台账 and the score give it
-    todo_rect = {r["obligation"]: (r["due"], r["status"], r["done_on"]) for r in todo_rows if r["kind"] == "整改"}
-    summary_rect = {r["id"]: (r["deadline"], r["status"], r["completed_on"]) for r in summary["rectifications"] if (r["deadline"] or "")[:4] == "2026"}
+    todo_rect = {r["obligation"]: (r["due"], r["status"], r["done_on"], r["days_late"]) for r in todo_rows if r["kind"] == "整改"}
+    summary_rect = {r["id"]: (r["deadline"], r["status"], r["completed_on"], r["days_late"]) for r in summary["rectifications"] if (r["deadline"] or "")[:4] == "2026"}
     assert todo_rect == summary_rect, "todo and status disagree on the rectifications"
     as_of = dt.date.fromisoformat(AS_OF)
     for (obligation, period), (due, code, done_on, files) in status.items():

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers import REPO, assert_no_traceback, run_ideo
+from ideo_cli.rollup.load import CACHE_REVISION
+from ideo_cli.rollup.summary import SUMMARY_VERSION
 
 WORKSPACE = Path(__file__).parent / "fixtures" / "tree" / "workspace"
 ARGS = ["--year", "2027", "--as-of", "2027-07-15"]
@@ -191,7 +193,7 @@ def test_cache_serves_unchanged_units(tmp_path):
     env = {"IDEO_CACHE_DIR": str(cache)}
     first = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
     assert first.code == 0, first
-    entries = list((cache / "summary-2").rglob("*.json"))  # the roll-up's own entries (the rulebook cache sits beside them)
+    entries = list((cache / f"summary-{SUMMARY_VERSION}-r{CACHE_REVISION}").rglob("*.json"))  # the roll-up's own entries (the rulebook cache sits beside them)
     assert len(entries) == 2
     assert not any(p.name.startswith(".") for p in plans.rglob("*"))  # nothing written into the workspace
     again = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
@@ -200,7 +202,7 @@ def test_cache_serves_unchanged_units(tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("标题: 支部委员会专题研究意识形态工作", "标题: 支部委员会专题研究意识形态工作（改）"), encoding="utf-8")
     changed = run_ideo("rollup", plans, *ARGS, "--format", "json", env=env)
     assert "支部委员会专题研究意识形态工作（改）" in changed.out
-    assert len(list((cache / "summary-2").rglob("*.json"))) == 3
+    assert len(list((cache / f"summary-{SUMMARY_VERSION}-r{CACHE_REVISION}").rglob("*.json"))) == 3
 
 
 def test_a_broken_plan_stops_the_rollup_with_its_location(tmp_path):

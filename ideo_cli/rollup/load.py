@@ -80,6 +80,9 @@ def _base(shown: str) -> str:
     return Path(shown).parent.as_posix()
 
 
+CACHE_REVISION = 2
+
+
 def _relocate(entry: dict, shown: str) -> dict:
     """A cached summary computed for the same bytes elsewhere, with its files named from here."""
     summary, old, new = entry["summary"], entry.get("base", ""), _base(shown)
@@ -92,9 +95,9 @@ def _relocate(entry: dict, shown: str) -> dict:
 
     for finding in summary.get("findings") or ():
         finding["file"] = moved(finding["file"])
-    for occ in summary.get("occurrences") or ():
-        if occ.get("record"):
-            occ["record"]["file"] = moved(occ["record"]["file"])
+    for row in [*(summary.get("occurrences") or ()), *(summary.get("rectifications") or ())]:
+        if row.get("record"):
+            row["record"]["file"] = moved(row["record"]["file"])
     entry["base"] = new
     return entry
 
@@ -132,7 +135,9 @@ def load_workspace(plans: list[tuple[Path, str]], summary_files: list[tuple[Path
                 except SummaryError as exc:
                     out.summary_errors.append(exc)
                 tick()
-    cache = SummaryCache(kind=f"summary-{SUMMARY_VERSION}")  # entries: {"summary", "evidence"}
+    # entries: {"summary", "evidence"}; the revision changes whenever what a summary holds does (here: the
+    # rectifications' days_late and record), so that an entry of an older build is never served
+    cache = SummaryCache(kind=f"summary-{SUMMARY_VERSION}-r{CACHE_REVISION}")
     results: dict[int, tuple] = {}
     todo: list[tuple[int, str | None, tuple]] = []
     for index, (path, shown) in enumerate(plans):

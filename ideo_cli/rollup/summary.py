@@ -65,6 +65,7 @@ def rectification_record(item) -> dict:
         "id": item.id, "problem": item.problem, "owner": item.owner,
         "deadline": item.deadline.isoformat() if item.deadline else None, "ongoing": item.ongoing,
         "completed_on": item.completed_on.isoformat() if item.completed_on else None, "status": item.status,
+        "days_late": item.days_late, "record": {"file": item.record_at[0], "line": item.record_at[1]} if item.record_at else None,
     }
 
 

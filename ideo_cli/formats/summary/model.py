@@ -109,6 +109,9 @@ class Rectification(Strict):
     ongoing: bool
     completed_on: IsoDate | None
     status: Status
+    # added within version 2 (absent in older files: null): the same facts the to-do list's 整改 row shows
+    days_late: Annotated[int, Field(ge=-MAX_DAYS, le=MAX_DAYS)] | None = None
+    record: RecordAt | None = None
 
 
 class Citation(Strict):
