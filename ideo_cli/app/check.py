@@ -11,7 +11,7 @@ from ideo_cli import __version__
 from ideo_cli.app.inputs import discover, parse_date_option, read_source, today_from_env, use_color
 from ideo_cli.app.result import EXIT_CLEAN, EXIT_FATAL, EXIT_FINDINGS, CommandResult, OutputFile, UsageError
 from ideo_cli.diagnostics import FileResult, Severity
-from ideo_cli.documents.kinds import read_any
+from ideo_cli.documents.kinds import ReadResult, read_any
 from ideo_cli.i18n import msg
 from ideo_cli.render.diagnostics import RenderOptions, render
 from ideo_cli.rules.checks.tree import add_tree_findings
@@ -121,15 +121,19 @@ def _check_ledger_or_plan(path: Path, shown: str, checker: Checker, ledger_cache
     cost as much again for every plan)."""
     found = read_any(path, shown)
     if found.kind == "ledger":
-        return check_ledger_file(path, shown, checker, ledger_cache)
+        return check_ledger_file(path, shown, checker, ledger_cache, found)
     return check_found(found, path, shown, checker, ledger_cache.setdefault("plans", {}))
 
 
-def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> FileResult:
+def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict, found: ReadResult | None = None) -> FileResult:
     """One ledger's findings: those of its unit's year (computed once per plan and run)
-    located in this file; a ledger whose plan cannot be found is checked alone."""
+    located in this file; a ledger whose plan cannot be found is checked alone.
+    ``found``: the file as ``read_any`` read it (not parsed again)."""
+    if found is not None and found.value is None:
+        return FileResult(file=shown, diagnostics=sorted(found.diagnostics, key=lambda d: d.sort_key()), source=found.source)
     try:
-        loaded = load_ledger(path, shown)
+        # the registry's reader knows only the name shown; the ledger's own path is where it is
+        loaded = dataclasses.replace(found.value, path=path) if found is not None else load_ledger(path, shown)
     except LoadError as exc:
         return FileResult(file=shown, diagnostics=sorted(exc.diagnostics, key=lambda d: d.sort_key()), source=exc.source)
     plan_path = _plan_path(loaded, cache.get("plans", {}))
@@ -148,7 +152,7 @@ def check_ledger_file(path: Path, shown: str, checker: Checker, cache: dict) -> 
                     plans=[(plan_path, display_path(plan_path))], ledgers=[(path, shown)], as_of=checker.today,
                     span=DateRange.year(loaded.ledger.year), profiles=checker.extra_profiles, rulebook=checker.rulebook, findings=True,
                     plan_rules=False,  # the plan file's own findings come from its own check
-                    loaded=cache.get("plans", {}),
+                    loaded={**cache.get("plans", {}), path.resolve(): loaded},  # this ledger too: read once
                 ))
             except YearError:
                 result = None

@@ -38,8 +38,12 @@ class LoadedLedger:
 def load_ledger(path: Path | str, display: str | None = None) -> LoadedLedger:
     """A validated ledger, or LoadError with located diagnostics."""
     path = Path(path)
-    doc = load_yaml_file(path, vocab.translate_key, display)
+    return ledger_from(load_yaml_file(path, vocab.translate_key, display), path)
 
+
+def ledger_from(doc: YamlDocument, path: Path) -> LoadedLedger:
+    """A validated ledger from a document already parsed with the ledger's vocabulary
+    (``ideo check`` learns a file's kind by parsing it: that parse is the ledger's), or LoadError."""
     problems = check_header(doc, version=FORMAT_VERSION, required=True)
     if problems:
         raise LoadError(problems, doc.source)
@@ -52,6 +56,6 @@ def load_ledger(path: Path | str, display: str | None = None) -> LoadedLedger:
 def read(doc):
     """The registry's reader for ledgers (documents/kinds.py): (LoadedLedger | None, diagnostics)."""
     try:
-        return load_ledger(doc.file, doc.file), []
+        return ledger_from(doc, Path(doc.file)), []
     except LoadError as exc:
         return None, list(exc.diagnostics)

@@ -77,7 +77,7 @@ def compute_years(options: YearOptions) -> YearResult:
             result.broken.append(FileResult(file=shown, diagnostics=list(exc.diagnostics), source=exc.source))
     loaded_plans, duplicates = _without_duplicate_ids(loaded_plans)
     result.broken.extend(duplicates)
-    assigned = assign([(p, lp.plan_id) for p, lp in loaded_plans], options.ledgers if options.read_ledgers else [])
+    assigned = assign([(p, lp.plan_id) for p, lp in loaded_plans], options.ledgers if options.read_ledgers else [], options.loaded)
     checker = Checker(rulebook, options.as_of, tuple(options.profiles)) if options.findings else None
     for path, loaded in loaded_plans:
         key = _resolve(path)

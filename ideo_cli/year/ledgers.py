@@ -74,8 +74,10 @@ def plan_of(loaded: LoadedLedger, plans_by_folder: dict[Path, list[tuple[Path, s
     return folder / DEFAULT_PLAN
 
 
-def assign(plans: list[tuple[Path, str]], extra: list[tuple[Path, str]]) -> Assigned:
-    """``plans``: (path, plan id) of every plan read; ``extra``: ledgers named or walked."""
+def assign(plans: list[tuple[Path, str]], extra: list[tuple[Path, str]], read_before: dict | None = None) -> Assigned:
+    """``plans``: (path, plan id) of every plan read; ``extra``: ledgers named or walked;
+    ``read_before``: files this run has read already, by resolved path (a ledger is not parsed twice)."""
+    read_before = read_before or {}
     wanted: dict[Path, tuple[Path, Path | None]] = {}  # ledger (resolved) → (path as given, plan it sits beside)
     for plan_path, _ in plans:
         for path in ledgers_beside(plan_path):
@@ -88,10 +90,11 @@ def assign(plans: list[tuple[Path, str]], extra: list[tuple[Path, str]]) -> Assi
         plans_by_folder.setdefault(key.parent, []).append((key, plan_id))
     known = {_resolve(p) for p, _ in plans}
     out = Assigned()
-    for _key, (path, beside) in sorted(wanted.items()):
+    for key, (path, beside) in sorted(wanted.items()):
         shown = display_path(path)
+        read = read_before.get(key)
         try:
-            loaded = load_ledger(path, shown)
+            loaded = read if isinstance(read, LoadedLedger) and read.file == shown else load_ledger(path, shown)
         except LoadError as exc:
             owner = beside or _owner_by_folder(path, plans_by_folder)
             out.broken.setdefault(owner, []).append(FileResult(file=shown, diagnostics=list(exc.diagnostics), source=exc.source))
