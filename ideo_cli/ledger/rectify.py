@@ -31,7 +31,6 @@ class Rectification:
     days_late: int | None
     index: int  # position in the plan's 整改 list
     record_at: tuple[str, int] | None = None  # (ledger file, line) of the completion record
-    owner_id: str = ""  # the plan's person id of the owner
     record: Any = None  # the ledger's completion record (formats/ledger/model.py RectificationRecord), if any
 
 
@@ -60,5 +59,5 @@ def rectification_states(loaded: LoadedPlan, ledgers: list[LoadedLedger], as_of:
         else:
             day, at, code = None, None, status.IN_PROGRESS
         owner = people.get(item.owner, item.owner or "") if item.owner else ""
-        out.append(Rectification(item.id, item.problem or "", owner, item.deadline, bool(item.ongoing), day, code, late, index, at, item.owner or "", record))
+        out.append(Rectification(item.id, item.problem or "", owner, item.deadline, bool(item.ongoing), day, code, late, index, at, record))
     return tuple(out)

@@ -35,7 +35,7 @@ def rectification_rows(loaded: LoadedPlan, items: tuple[Rectification, ...], rul
         if item.deadline is None:
             continue
         written = by_id.get(item.id)
-        owner_ids = [o for o in ([written.owner] if written is not None and written.owner else []) + list(getattr(written, "co_owners", None) or [])]
+        owner_ids = ([written.owner] if written is not None and written.owner else []) + list(getattr(written, "co_owners", None) or [])
         out.append(Occurrence(
             plan=loaded.plan_id, plan_name=org.short_name or org.name, plan_file=loaded.file,
             obligation=item.id, period=str(item.deadline.year), title=item.problem or item.id, kind=RECTIFICATION_KIND,
