@@ -171,4 +171,4 @@ def _declare_chinese_keys(*models: type[BaseModel]) -> None:
         model.model_rebuild(force=True)
 
 
-_declare_chinese_keys(Citation, LedgerScoring, FindingScoring, ManualScoring, Item, BonusItem, Trigger, Consequence, Veto, Grade, RubricFile)
+_declare_chinese_keys(Citation, LedgerScoring, FindingScoring, RectificationScoring, ManualScoring, Item, BonusItem, Trigger, Consequence, Veto, Grade, RubricFile)
