@@ -208,7 +208,7 @@ def test_a_misspelt_rectification_rate_offers_the_chinese_keys(tmp_path):
         "考核项目:\n  - 编号: rectification\n    名称: 整改在期限内完成\n    分值: 5\n    整改: {每项逾期扣: 1}\n"
         "    依据: {文件: \"003\", 条款: \"篇九 整改方案(一)\", 原文: \"明确整改时限\"}\n", encoding="utf-8")
     run = run_ideo("score", BRANCH, "--rubric", rubric, *AS_OF_1122)
-    assert run.code == 2 and "IDEO010" in run.err and "每项逾期未完成扣" in run.err, run
+    assert run.code == 2 and "IDEO010" in run.err and "是不是想写“每项逾期完成扣”" in run.err, run  # the Chinese key, as for every other measure
     assert_no_traceback(run)
 
 
