@@ -220,8 +220,12 @@ def test_open_rectifications_are_problems_until_the_ledger_completes_them(tmp_pa
 """, encoding="utf-8")
     out = tmp_path / "汇报.docx"
     args = ("doc", "report", unit, "--year", "2026", "--period", "2026H1", "--as-of", "2026-06-30", "-o", out)
-    assert run_ideo(*args).code == 0
+    # before its deadline the item is open; after it, 已逾期 — as the 台账, the to-do list and IDEO716 say
+    early = ("doc", "report", unit, "--year", "2026", "--period", "2026H1", "--as-of", "2026-05-25", "-o", out)
+    assert run_ideo(*early).code == 0
     assert "整改事项“网络舆情值班制度落实不到位”（蔡雷江负责，期限2026年5月31日）尚未完成。" in paragraphs(out)
+    assert run_ideo(*args).code == 0
+    assert "整改事项“网络舆情值班制度落实不到位”（蔡雷江负责）期限2026年5月31日，已逾期30天，尚未完成。" in paragraphs(out)
     ledger = unit / "台账" / "2026.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8") + """
 整改记录:

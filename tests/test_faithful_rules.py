@@ -174,6 +174,13 @@ def test_status_ledger_and_score_say_the_same_of_the_overdue_rectification(tmp_p
     todo_uid = next(r["uid"] for r in json.loads(run_ideo("todo", unit, *AS_OF_1122, "--format", "json").out) if r["kind"] == "整改")
     assert (lost["obligation"], lost["status"], lost["points"], lost["occurrence"]) == ("r2026-1", "overdue", 2.5, todo_uid)
     assert item["awarded"] == 2.5 and "逾期 33 天仍未完成" in lost["reason"]
+    # the half-year report says the same: overdue, with its deadline and days
+    from docx import Document
+
+    report = tmp_path / "汇报.docx"
+    assert run_ideo("doc", "report", unit, "--year", "2026", "--period", "2026H2", "--as-of", "2026-11-22", "-o", report).code in (0, 1)
+    text = "\n".join(p.text for p in Document(report).paragraphs)
+    assert "整改事项“宣传栏内容更新不及时”（李四负责）期限2026年10月20日，已逾期33天，尚未完成。" in text, text
     # completed after the deadline: 逾期完成, 1 point, citing the completion record
     late = _rectification_unit(tmp_path / "late", "pass.yaml")
     ledger_file = late / "台账" / "2026.yaml"

@@ -143,7 +143,8 @@ def _facts(files, year: int, half: int, as_of: dt.date, calendars) -> report_doc
         for e in unit.accountability if first <= e.record.decided <= last
     )
     rectifications = tuple(
-        report_doc.RectificationFact(problem=r.problem or r.id, owner=r.owner, deadline=r.deadline, ongoing=r.ongoing, completed_on=r.completed_on)
+        report_doc.RectificationFact(problem=r.problem or r.id, owner=r.owner, deadline=r.deadline, ongoing=r.ongoing, completed_on=r.completed_on,
+                                      status=r.status, days_late=r.days_late)
         for r in unit.rectifications
     )
     org = plan.organisation

@@ -59,6 +59,8 @@ class RectificationFact:
     deadline: dt.date | None
     ongoing: bool
     completed_on: dt.date | None
+    status: str = ""  # the unit year's state (ledger/rectify.py): overdue is said as such
+    days_late: int | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,10 @@ def _problems(facts: ReportFacts) -> list:
         if ev.conclusion:
             lines.append(msg("docx.report.event-conclusion-line", title=ev.title, conclusion=ev.conclusion))
     for r in facts.rectifications:
-        if r.completed_on is None:
+        if r.status == st.OVERDUE and r.deadline is not None:
+            owner = person(r.owner) if hasattr(r.owner, "name") else r.owner
+            lines.append(msg("docx.report.rectification-overdue-line", problem=r.problem, owner=owner, date=full_date(r.deadline), days=r.days_late))
+        elif r.completed_on is None:
             when = msg("docx.report.ongoing") if r.ongoing else (msg("docx.report.deadline", date=full_date(r.deadline)) if r.deadline else msg("docx.report.no-deadline"))
             owner = person(r.owner) if hasattr(r.owner, "name") else r.owner
             lines.append(msg("docx.report.rectification-line", problem=r.problem, owner=owner, when=when))
