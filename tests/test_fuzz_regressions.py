@@ -209,3 +209,19 @@ def test_a_control_character_in_a_title_is_dropped_from_the_docx_not_a_crash(uni
     before = plan.read_bytes()
     onto = run_ideo("doc", document, unit, "--year", "2026", *args, "-o", plan)
     assert onto.code == 2 and "内部错误" not in onto.err and plan.read_bytes() == before, onto
+
+
+# ---- a control character in a unit's name reaches the roll-up workbook's title (found by make fuzz)
+
+def test_a_control_character_in_the_root_name_is_dropped_from_the_rollup_xlsx(unit, tmp_path):
+    from openpyxl import load_workbook
+
+    plan = unit / "计划.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("  简称: XX村党支部", '  简称: "XX村\\x01党支部"', 1), encoding="utf-8")
+    out = tmp_path / "汇总.xlsx"
+    run = run_ideo("rollup", unit, "--year", "2026", "--as-of", "2026-12-01", "--format", "xlsx", "-o", out)
+    assert_no_traceback(run)
+    assert run.code in (0, 1) and "内部错误" not in run.err, run
+    title = load_workbook(out).properties.title
+    assert "\x01" not in title and "XX村党支部" in title, title

@@ -7,7 +7,7 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.render.occurrences.cells import append_row, csv_row
+from ideo_cli.render.occurrences.cells import append_row, csv_row, xml_text
 from ideo_cli.render.xlsx_zip import pin_zip_times as _pin_zip_times
 from ideo_cli.rollup.aggregate import Rate, Rollup
 from ideo_cli.render.rollup.labels import kind_heading, kind_label, percent, status_label, text, unit_name
@@ -130,7 +130,7 @@ def render_xlsx(rollup: Rollup, lang: str, title: str, stamp: dt.datetime) -> by
     stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.creator = "ideo"
-    workbook.properties.title = title
+    workbook.properties.title = xml_text(title)  # the root unit's name may hold a control character
     raw = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return _pin_zip_times(raw.getvalue(), stamp)

@@ -6,7 +6,7 @@ import datetime as dt
 import io
 import json
 
-from ideo_cli.render.occurrences.cells import append_row, csv_row
+from ideo_cli.render.occurrences.cells import append_row, csv_row, xml_text
 from ideo_cli.render.rollup.labels import text
 from ideo_cli.render.xlsx_zip import pin_zip_times
 from ideo_cli.rollup.scores import ScoreRanking
@@ -111,7 +111,7 @@ def render_xlsx(ranking: ScoreRanking, lang: str, title: str, stamp: dt.datetime
     stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.creator = "ideo"
-    workbook.properties.title = title
+    workbook.properties.title = xml_text(title)  # the root unit's name may hold a control character
     raw = io.BytesIO()
     ExcelWriter(workbook, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return pin_zip_times(raw.getvalue(), stamp)
