@@ -30,6 +30,7 @@ CAL_2027 = "calendars/2027.yaml"
 EPOCH = "1795392000"  # 2026-11-23T00:00:00Z
 OTHER_EPOCH = "1798761600"  # 2027-01-01T00:00:00Z
 ONE_DAY = dt.timedelta(days=1)
+SETTLED = ("done", "done-late", "waived")  # a settled event keeps its place and loses its reminder
 _SCRUB = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "GITHUB_ACTIONS", "IDEO_LANG", "IDEO_DEBUG", "SOURCE_DATE_EPOCH", "LC_ALL")
 
 
@@ -116,15 +117,17 @@ class Runs:
             futures = {name: pool.submit(run, *args) for name, args in jobs.items()}
             futures["later"] = pool.submit(run, *jobs["import"][:4], "-o", str(self.dirs["later"]), "--per-person", epoch=OTHER_EPOCH)
             self.results = {name: f.result() for name, f in futures.items()}
-        # the calendars hold the plans' schedule; the to-do list also carries the 整改 items (kind 整改), which are no events
-        self.items = {self.uid(i): i for i in json.loads(ok(self.results["json"])) if i["kind"] != "整改"}
-        self.items_calendar = {self.uid(i): i for i in json.loads(ok(self.results["json-calendar"])) if i["kind"] != "整改"}
+        # the calendars hold the to-do list's rows: the plans' schedule and the 整改 items due in the year
+        self.items = {self.uid(i): i for i in json.loads(ok(self.results["json"])) if i["due"].startswith("2027")}
+        self.items_calendar = {self.uid(i): i for i in json.loads(ok(self.results["json-calendar"])) if i["due"].startswith("2027")}
 
     def uid(self, item: dict) -> str:
-        """The calendar UID of a to-do item: its identity, percent-encoded, in its organisation's namespace."""
+        """The calendar UID of a to-do item: its identity, percent-encoded, in its organisation's
+        namespace (a 整改 item's identity is plan, 整改, item: it has no period)."""
         from ideo_cli.schedule.identity import uid_part
 
-        parts = ".".join(uid_part(item[k]) for k in ("plan", "obligation", "period"))
+        keys = ("plan", "kind", "obligation") if item["kind"] == "整改" else ("plan", "obligation", "period")
+        parts = ".".join(uid_part(item[k]) for k in keys)
         return f"{parts}.{self.namespace[item['plan']]}@ideo.invalid"
 
     def files(self, name: str) -> dict[str, bytes]:
@@ -210,7 +213,7 @@ def test_ical_strict_parser(runs):
             item = (runs.items_calendar if name == "calendar" else runs.items)[event.uid]
             assert type(event.dtstart) is dt.date and event.dtstart.isoformat() == item["due"]
             assert event.dtend == event.dtstart + ONE_DAY
-            assert len(event.alarm) == (1 if name != "feed" and item["reminders"] else 0)
+            assert len(event.alarm) == (1 if name != "feed" and item["reminders"] and item["status"] not in SETTLED else 0)
 
 
 def test_recurring_ical_events_each_event_once(runs):
@@ -320,6 +323,10 @@ def test_dates_and_provisional_summaries_follow_the_calendar(runs):
             item = items[str(event["UID"])]
             summary = str(event["SUMMARY"])
             assert event.decoded("DTSTART").isoformat() == item["due"]
+            if item["kind"] == "整改":  # a deadline, not a period; marked done once the 台账 says so
+                assert summary == ("【已完成】" if item["status"] == "done" else "") + f"整改：{item['title']}", summary
+                assert str(event["CATEGORIES"].cats[0]) == "整改" and "整改方案规定的期限" in str(event["DESCRIPTION"])
+                continue
             assert summary == ("【暂定】" if item["provisional"] else "") + f"{item['title']}（{period_label(item['period'])}）"
             if name == "calendar":
                 assert CAL_2027 in str(event["DESCRIPTION"])
@@ -339,7 +346,7 @@ def test_alarms(runs):
                 assert alarms == [], filename
                 continue
             item = (runs.items_calendar if name == "calendar" else runs.items)[str(event["UID"])]
-            assert len(alarms) == (1 if item["reminders"] else 0)
+            assert len(alarms) == (1 if item["reminders"] and item["status"] not in SETTLED else 0)
             for alarm in alarms:
                 assert alarm.decoded("TRIGGER") == -dt.timedelta(days=max(item["reminders"]))
     assert b"VALARM" in b"".join(runs.files("import").values())

@@ -4,7 +4,7 @@ A hypothesis property test builds units from the example 党支部 (plans/town-b
 with generated changes to its plan and 台账 — records done late, done early in
 their period, dated after the as-of date; evidence deleted or altered; an open
 整改 item past its deadline; the plan under another file name; a plan with its
-own ``日历:`` block; a 台账 saved as GBK — and runs ``todo``, ``status``,
+own ``日历:`` block; a 台账 saved as GBK — and runs ``todo``, ``ics``, ``status``,
 ``ledger``, ``score``, ``html`` and ``check`` through the real entry point.
 They must agree on every due date, status, done-on date, evidence file and
 finding, and a 台账 that cannot be read must stop every one of them (exit 2,
@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
+from icalendar import Calendar
 from hypothesis import strategies as st
 
 from tests.helpers import REPO, run_ideo
@@ -132,6 +133,7 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
         "score": run_ideo("score", folder, *dated, "--rubric", "sample", "--format", "json", cwd=root),
         "check": run_ideo("check", folder, "--as-of", AS_OF, "--format", "json", cwd=root),
         "html": run_ideo("html", folder, *dated, "-o", root / "site", cwd=root),
+        "ics": run_ideo("ics", folder, *dated, "-o", root / "calendars", cwd=root),
     }
     if changes["gbk_ledger"]:
         # a 台账 that cannot be read is never skipped: every command stops, located
@@ -149,6 +151,17 @@ def test_every_command_tells_the_same_truth(tmp_path_factory, changes):
     todo_rect = {r["obligation"]: (r["due"], r["status"], r["done_on"], r["days_late"]) for r in todo_rows if r["kind"] == "整改"}
     summary_rect = {r["id"]: (r["deadline"], r["status"], r["completed_on"], r["days_late"]) for r in summary["rectifications"] if (r["deadline"] or "")[:4] == "2026"}
     assert todo_rect == summary_rect, "todo and status disagree on the rectifications"
+    # the calendar holds one event per to-do row due in the year (整改 deadlines too), on the
+    # same date, and a row settled in the 台账 is marked and keeps no reminder
+    assert runs["ics"].code in (0, 1), runs["ics"]
+    events = [e for f in sorted((root / "calendars").glob("*.ics")) for e in Calendar.from_ical(f.read_bytes()).walk("VEVENT")]
+    in_year = {r["uid"]: r for r in todo_rows if r["due"].startswith("2026")}
+    assert {str(e["UID"]): e.decoded("DTSTART").isoformat() for e in events} == {uid: r["due"] for uid, r in in_year.items()}, "todo and ics disagree"
+    for event in events:
+        row = in_year[str(event["UID"])]
+        settled = row["status"] in ("done", "done-late", "waived")
+        assert str(event["SUMMARY"]).startswith("【已完成】") == (row["status"] == "done"), (event["SUMMARY"], row["status"])
+        assert (not list(event.walk("VALARM"))) == (settled or not row["reminders"]), (event["UID"], row["status"])
     as_of = dt.date.fromisoformat(AS_OF)
     for (obligation, period), (due, code, done_on, files) in status.items():
         if done_on is not None:

@@ -15,6 +15,10 @@ portable file name, or two obligations that would become one event (one UID)
 is a located error and nothing is written.  A calendar with nothing in the
 span is not written (RFC 5545 needs a component) and the summary says so.
 
+The events are the to-do list's rows for the span: every occurrence, and each
+整改 item whose deadline falls in it (an item still overdue from an earlier
+year stays on the to-do list, but its event is the earlier year's).
+
 SEQUENCE and LAST-MODIFIED come from the manifest of the previous run in the
 same folder: an event whose content (date, title, owners …) changed gets the
 next SEQUENCE and this run's time, so Outlook and Google replace it on
@@ -36,7 +40,7 @@ from ideo_cli.i18n import Message, msg, t
 from ideo_cli.render.diagnostics import RenderOptions, render
 from ideo_cli.render.occurrences.ics.batch import CalendarFile, PlanJob, Revision, render_batch
 from ideo_cli.render.occurrences.ics.split import split_by_person
-from ideo_cli.schedule.identity import calendar_uid, uid_namespace
+from ideo_cli.schedule.identity import RECTIFICATION_KIND, calendar_uid, uid_namespace
 
 FILE_SUFFIX = ".ics"
 MAX_NAME_BYTES = 200  # a file name's UTF-8 bytes (255 is the usual limit; temp names add a few)
@@ -63,16 +67,17 @@ class IcsCommandOptions:
 def run(options: IcsCommandOptions) -> CommandResult:
     lang = options.lang
     as_of = parse_date_option("--as-of", options.as_of) if options.as_of else None
-    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang, as_of)
+    loaded = load_schedule(options.paths, options.year, None, options.first, options.last, options.calendars, None, lang, as_of, rectifications=True)
     if isinstance(loaded, CommandResult):
         return loaded
     schedule, span, _ = loaded
+    events_in_span = [o for o in schedule.occurrences if o.kind != RECTIFICATION_KIND or span.first <= o.due <= span.last]
     stamp = now_from_env()
     alarms = options.profile == "import"
     label = str(span.first.year) if span.first.year == span.last.year else f"{span.first.year}–{span.last.year}"
 
     by_file: dict[str, list] = {}
-    for occ in schedule.occurrences:
+    for occ in events_in_span:
         by_file.setdefault(occ.plan_file, []).append(occ)
     problems = IdentityProblems()
     names = _NameSet(problems)
@@ -136,7 +141,7 @@ def run(options: IcsCommandOptions) -> CommandResult:
     outputs.append(OutputFile(out_dir / MANIFEST_NAME, manifest))
 
     stale = [name for name, digest in old_files.items() if name not in files and owned_unchanged(out_dir, name, digest)]
-    notes: list[Message] = [msg("ics.wrote", files=len(files), events=len(schedule.occurrences), dir=out_dir, sources=list(schedule.sources(span)))]
+    notes: list[Message] = [msg("ics.wrote", files=len(files), events=len(events_in_span), dir=out_dir, sources=list(schedule.sources(span)))]
     if skipped:
         listed = skipped[:MAX_LISTED] + (["…"] if len(skipped) > MAX_LISTED else [])
         notes.append(msg("ics.skipped-empty", n=len(skipped), names=listed))
@@ -194,24 +199,36 @@ class _NameSet:
 
 
 def check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, problems: IdentityProblems) -> None:
-    """Two obligations with one id would be one event: refuse, pointing at the second."""
-    first_line: dict[str, int] = {}
-    for index, obligation in enumerate(loaded_plan.plan.obligations):
-        path = ("obligations", index, "id")
-        if obligation.id in first_line:
-            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg("ics.duplicate-identity", ident=_shown(obligation.id)), msg("ics.duplicate-identity-help", ident=_shown(obligation.id), line=first_line[obligation.id]))
-        else:
-            first_line[obligation.id] = loaded_plan.doc.locate(path).line
-    if len(first_line) < len(loaded_plan.plan.obligations):
+    """Two obligations (or two 整改 items) with one id would be one event: refuse,
+    pointing at the second."""
+    unique = all([_ids_unique(loaded_plan, "obligations", problems), _ids_unique(loaded_plan, "rectifications", problems)])
+    if not unique:
         return
     seen: set[str] = set()  # anything else that folds two events into one UID
     for occ in occurrences:
         uid = calendar_uid(occ, namespace)
         if uid in seen:
-            index = next((i for i, ob in enumerate(loaded_plan.plan.obligations) if ob.id == occ.obligation), 0)
-            problems.add(loaded_plan, ("obligations", index, "id"), "IDEO302", "unique-ids", msg("ics.duplicate-identity", ident=_shown(occ.obligation)), msg("ics.duplicate-identity-help", ident=_shown(occ.obligation), line=loaded_plan.doc.locate(("obligations", index, "id")).line))
+            section = "rectifications" if occ.kind == RECTIFICATION_KIND else "obligations"
+            index = next((i for i, item in enumerate(getattr(loaded_plan.plan, section)) if item.id == occ.obligation), 0)
+            path = (section, index, "id")
+            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg(_DUPLICATE[section], ident=_shown(occ.obligation)), msg(_DUPLICATE[section] + "-help", ident=_shown(occ.obligation), line=loaded_plan.doc.locate(path).line))
             return
         seen.add(uid)
+
+
+_DUPLICATE = {"obligations": "ics.duplicate-identity", "rectifications": "ics.duplicate-rectification"}
+
+
+def _ids_unique(loaded_plan, section: str, problems: IdentityProblems) -> bool:
+    first_line: dict[str, int] = {}
+    items = getattr(loaded_plan.plan, section)
+    for index, item in enumerate(items):
+        path = (section, index, "id")
+        if item.id in first_line:
+            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg(_DUPLICATE[section], ident=_shown(item.id)), msg(_DUPLICATE[section] + "-help", ident=_shown(item.id), line=first_line[item.id]))
+        else:
+            first_line[item.id] = loaded_plan.doc.locate(path).line
+    return len(first_line) == len(items)
 
 
 def unportable_reason(ident: str) -> Message | None:

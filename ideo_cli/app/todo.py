@@ -15,7 +15,6 @@ from ideo_cli.ledger.status import STATUSES
 from ideo_cli.render.occurrences.columns import effective_status
 from ideo_cli.render.occurrences.todo import TodoOptions, export_todo
 from ideo_cli.schedule.identity import calendar_uid, uid_namespace
-from ideo_cli.schedule.occurrence import RECTIFICATION_KIND
 
 TABLE_WIDTH_FALLBACK = 100  # not a terminal and no COLUMNS
 
@@ -67,12 +66,11 @@ def terminal_width(explicit: int | None = None) -> int:
 
 def settle_identities(schedule):
     """Give each occurrence its calendar UID's namespace, so ``uid`` in every output is the
-    calendar's; two obligations with one id (one UID for two things) are IDEO302 problems."""
+    calendar's; two obligations (or 整改 items) with one id (one UID for two things) are
+    IDEO302 problems."""
     problems = IdentityProblems()
     by_plan: dict[str, list] = {}
     for occ in schedule.occurrences:
-        if occ.kind == RECTIFICATION_KIND:
-            continue  # a 整改 row is keyed by its item id, not by an obligation's calendar UID
         by_plan.setdefault(occ.plan_file, []).append(occ)
     for loaded_plan in schedule.plans:
         org = loaded_plan.plan.organisation

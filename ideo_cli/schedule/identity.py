@@ -16,6 +16,10 @@
   hosts (RFC 2606); RFC 5545 only asks the right-hand side to make the UID
   globally unique, which the namespace does.
 
+A plan's 整改 item is not an obligation: its identity is (plan, ``整改``, item),
+so its UID never meets an obligation's (no period label is ``整改``) and stays
+the same when the item's deadline moves to another year.
+
 A very long readable part is cut and followed by a hash of the whole
 identity, so UIDs stay short enough for every client.
 """
@@ -27,6 +31,9 @@ import re
 from typing import Any
 
 DOMAIN = "ideo.invalid"
+# the kind of a to-do row (and calendar event) that is a plan's 整改 item, and the
+# identity part that stands where an occurrence's period stands
+RECTIFICATION_KIND = "整改"
 MAX_READABLE = 160  # characters of the readable part before it is cut
 _SAFE = re.compile(r"[A-Za-z0-9_-]")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
@@ -49,7 +56,10 @@ def uid_namespace(name: str, superior: str = "") -> str:
 def calendar_uid(occurrence: Any, namespace: str = "") -> str:
     """The UID of ``occurrence``'s event (see the module docstring): anything with plan,
     obligation and period (typed loosely: occurrence.py imports this module)."""
-    parts = (occurrence.plan, occurrence.obligation, occurrence.period)
+    if getattr(occurrence, "kind", None) == RECTIFICATION_KIND:
+        parts = (occurrence.plan, RECTIFICATION_KIND, occurrence.obligation)
+    else:
+        parts = (occurrence.plan, occurrence.obligation, occurrence.period)
     readable = ".".join(uid_part(p) for p in parts)
     if len(readable) > MAX_READABLE:
         cut = readable[:MAX_READABLE]

@@ -12,16 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ideo_cli.i18n import msg
-from ideo_cli.schedule.identity import calendar_uid
+from ideo_cli.schedule.identity import RECTIFICATION_KIND, calendar_uid
 from ideo_cli.workcal.names import holiday_text
 
 if TYPE_CHECKING:
     from ideo_cli.diagnostics import Citation
 
-
-# the kind of a to-do row that is a plan's 整改 item, not an obligation's occurrence
-# (plan kinds are O1 … O13 or the user's own; year/rectification_rows.py makes these rows)
-RECTIFICATION_KIND = "整改"
+__all__ = ["RECTIFICATION_KIND", "Occurrence", "Person", "display_title"]  # RECTIFICATION_KIND: see identity.py
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ def rectification_rows(loaded: LoadedPlan, items: tuple[Rectification, ...], rul
     rule = rules.get(RECTIFICATION_RULE)
     citation = rule.cite_for(org.type) if rule is not None else None
     namespace = uid_namespace(org.name, org.superior)
+    reminders = sorted(set(plan.defaults.reminders), reverse=True)
     out = []
     for item in items:
         if item.deadline is None:
@@ -45,6 +46,7 @@ def rectification_rows(loaded: LoadedPlan, items: tuple[Rectification, ...], rul
             calendar_source=msg("todo.rectification-deadline"),
             status=item.status, record=item.record, done_on=item.completed_on, days_late=item.days_late, record_at=item.record_at,
             namespace=namespace,
+            reminders=reminders,  # the plan's default 提醒: an office is reminded of a 整改 deadline as of any other
         ))
     return tuple(out)
 

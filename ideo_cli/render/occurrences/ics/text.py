@@ -14,7 +14,7 @@ from ideo_cli.i18n import msg, t
 from ideo_cli.ledger import status as status_codes
 from ideo_cli.render.citations import format_citation
 from ideo_cli.render.occurrences.ics.split import as_date
-from ideo_cli.schedule.occurrence import Occurrence, Person
+from ideo_cli.schedule.occurrence import RECTIFICATION_KIND, Occurrence, Person
 from ideo_cli.workcal.names import holiday_text
 
 # RFC 5545 §3.3.11: TEXT may not carry CONTROL characters other than HTAB
@@ -111,8 +111,11 @@ def holiday_name(name: str, lang: str) -> str:
 
 
 def display_title(occ: Occurrence, lang: str) -> str:
-    """The user's title, with "（春节前）" when the occurrence is tied to a holiday."""
+    """The user's title, with "（春节前）" when the occurrence is tied to a holiday; a 整改
+    item as "整改：问题", as the to-do list shows it."""
     title = clean(occ.title, single_line=True)
+    if occ.kind == RECTIFICATION_KIND:
+        return fill("todo.rectification-title", lang, problem=title)
     holiday = getattr(occ, "holiday", None)
     if holiday:
         return fill("todo.before-holiday", lang, title=title, holiday=clean(holiday_name(holiday, lang), single_line=True))
@@ -135,7 +138,8 @@ def summary_text(occ: Occurrence, lang: str = "zh") -> tuple[str, bool]:
     if occ.provisional:
         marks += template("ics.mark-provisional", lang)
     title = display_title(occ, lang)
-    period = period_label(occ.period, lang) if occ.period else ""
+    # a 整改 item has a deadline, not a period: its year is in the date
+    period = period_label(occ.period, lang) if occ.period and occ.kind != RECTIFICATION_KIND else ""
     form = "ics.summary" if period else "ics.summary-no-period"
     summary = fill(form, lang, marks=marks, title=title, period=period)
     if utf16_units(summary) <= SUMMARY_LIMIT:
@@ -160,6 +164,19 @@ def citation_text(citation: object, lang: str) -> str:
         return clean(citation, single_line=True)
 
     return clean(format_citation(citation, lang), single_line=True)
+
+
+def source_text(source: object, lang: str) -> str:
+    """The calendar an occurrence's date comes from, in ``lang`` (the schedule gives a Message)."""
+    try:
+        return _source_text(source, lang)
+    except TypeError:  # a Message whose arguments cannot be hashed: not cached
+        return clean(t(source, lang), single_line=True)
+
+
+@lru_cache(maxsize=256)
+def _source_text(source: object, lang: str) -> str:
+    return clean(t(source, lang), single_line=True)
 
 
 def reminder_days(occ: Occurrence) -> list[int]:
@@ -196,7 +213,7 @@ def description_text(occ: Occurrence, lang: str = "zh", *, alarms: bool = True, 
     if basis:
         lines.append(line("ics.label-basis", basis))
     if occ.calendar_source:
-        lines.append(line("ics.label-source", clean(occ.calendar_source, single_line=True)))
+        lines.append(line("ics.label-source", source_text(occ.calendar_source, lang)))
     days = reminder_days(occ)
     if alarms and len(days) > 1 and getattr(occ, "status", None) not in SETTLED_STATUSES:  # only the earliest becomes the VALARM: say which others were asked for
         lines.append(line("ics.label-reminders", fill("ics.reminders", lang, days=sep.join(str(d) for d in days))))
@@ -208,6 +225,8 @@ def description_text(occ: Occurrence, lang: str = "zh", *, alarms: bool = True, 
 def category_text(kind: str, lang: str) -> str:
     """CATEGORIES: the kind's readable name (专题研究), a custom kind as written."""
     kind = clean(kind, single_line=True)
+    if kind == RECTIFICATION_KIND:
+        return template("ics.kind-rectification", lang)
     if kind in KINDS:
         return template(f"ics.kind-{kind}", lang)
     if kind in ("custom", "其他", "other"):
