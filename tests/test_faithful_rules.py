@@ -208,23 +208,25 @@ def test_assume_reaches_a_rectification(tmp_path):
     assert unknown.code == 2 and "r2026-1" in unknown.err, unknown  # the known ids, 整改 items among them
 
 
-def test_a_misspelt_rectification_rate_offers_the_chinese_keys(tmp_path):
+def rectification_rubric(tmp_path, measure: str):
+    """A rubric extending the sample whose 整改 item has the measure ``measure`` (YAML flow text)."""
     rubric = tmp_path / "细则.yaml"
     rubric.write_text(
         "格式版本: 1\n文件类型: 考核细则\n编号: local\n名称: 本地细则\n继承: [sample]\n"
-        "考核项目:\n  - 编号: rectification\n    名称: 整改在期限内完成\n    分值: 5\n    整改: {每项逾期扣: 1}\n"
+        f"考核项目:\n  - 编号: rectification\n    名称: 整改在期限内完成\n    分值: 5\n    整改: {measure}\n"
         "    依据: {文件: \"003\", 条款: \"篇九 整改方案(一)\", 原文: \"明确整改时限\"}\n", encoding="utf-8")
+    return rubric
+
+
+def test_a_misspelt_rectification_rate_offers_the_chinese_keys(tmp_path):
+    rubric = rectification_rubric(tmp_path, "{每项逾期扣: 1}")
     run = run_ideo("score", BRANCH, "--rubric", rubric, *AS_OF_1122)
     assert run.code == 2 and "IDEO010" in run.err and "是不是想写“每项逾期完成扣”" in run.err, run  # the Chinese key, as for every other measure
     assert_no_traceback(run)
 
 
 def test_a_rubric_rectification_item_needs_a_rate(tmp_path):
-    rubric = tmp_path / "细则.yaml"
-    rubric.write_text(
-        "格式版本: 1\n文件类型: 考核细则\n编号: local\n名称: 本地细则\n继承: [sample]\n"
-        "考核项目:\n  - 编号: rectification\n    名称: 整改在期限内完成\n    分值: 5\n    整改: {}\n"
-        "    依据: {文件: \"003\", 条款: \"篇九 整改方案(一)\", 原文: \"明确整改时限\"}\n", encoding="utf-8")
+    rubric = rectification_rubric(tmp_path, "{}")
     run = run_ideo("score", BRANCH, "--rubric", rubric, *AS_OF_1122)
     assert run.code == 2 and "IDEO954" in run.err and "每项逾期未完成扣" in run.err, run
     assert_no_traceback(run)

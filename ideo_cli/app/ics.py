@@ -211,7 +211,7 @@ def check_identities(loaded_plan, occurrences, namespace: str, calendar_uid, pro
             section = "rectifications" if occ.kind == RECTIFICATION_KIND else "obligations"
             index = next((i for i, item in enumerate(getattr(loaded_plan.plan, section)) if item.id == occ.obligation), 0)
             path = (section, index, "id")
-            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg(_DUPLICATE[section], ident=_shown(occ.obligation)), msg(_DUPLICATE[section] + "-help", ident=_shown(occ.obligation), line=loaded_plan.doc.locate(path).line))
+            _duplicate(problems, loaded_plan, path, occ.obligation, loaded_plan.doc.locate(path).line)
             return
         seen.add(uid)
 
@@ -225,10 +225,16 @@ def _ids_unique(loaded_plan, section: str, problems: IdentityProblems) -> bool:
     for index, item in enumerate(items):
         path = (section, index, "id")
         if item.id in first_line:
-            problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg(_DUPLICATE[section], ident=_shown(item.id)), msg(_DUPLICATE[section] + "-help", ident=_shown(item.id), line=first_line[item.id]))
+            _duplicate(problems, loaded_plan, path, item.id, first_line[item.id])
         else:
             first_line[item.id] = loaded_plan.doc.locate(path).line
     return len(first_line) == len(items)
+
+
+def _duplicate(problems: IdentityProblems, loaded_plan, path: tuple, ident: str, first_line: int) -> None:
+    """IDEO302 at ``path`` (``(section, index, "id")``): its id is one event's already."""
+    message = _DUPLICATE[path[0]]
+    problems.add(loaded_plan, path, "IDEO302", "unique-ids", msg(message, ident=_shown(ident)), msg(message + "-help", ident=_shown(ident), line=first_line))
 
 
 def unportable_reason(ident: str) -> Message | None:

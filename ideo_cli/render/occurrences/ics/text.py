@@ -168,14 +168,6 @@ def citation_text(citation: object, lang: str) -> str:
 
 def source_text(source: object, lang: str) -> str:
     """The calendar an occurrence's date comes from, in ``lang`` (the schedule gives a Message)."""
-    try:
-        return _source_text(source, lang)
-    except TypeError:  # a Message whose arguments cannot be hashed: not cached
-        return clean(t(source, lang), single_line=True)
-
-
-@lru_cache(maxsize=256)
-def _source_text(source: object, lang: str) -> str:
     return clean(t(source, lang), single_line=True)
 
 
