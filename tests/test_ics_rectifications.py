@@ -119,3 +119,19 @@ def test_the_calendar_source_is_named_in_the_users_language(tmp_path):
         assert run.code == 0, run
         text = re.sub(r"\r\n[ \t]", "", (out / "xx-county-bureau.ics").read_bytes().decode("utf-8"))
         assert wanted in text and foreign not in text, (lang, text[:2000])
+
+
+def test_the_to_do_list_refuses_two_rectifications_with_one_id_as_the_calendar_does(tmp_path):
+    """Their to-do rows would share one UID (the calendar's): the same located refusal."""
+    folder = unit(tmp_path, edit=lambda text: text.replace("  - id: duty-report-detail\n", "  - id: more-inspection\n"))
+    second = [i for i, text in enumerate((folder / "计划.yaml").read_text(encoding="utf-8").splitlines(), 1) if text == "  - id: more-inspection"][1]
+    for fmt in ("table", "json"):
+        run = run_ideo("todo", folder, "--year", "2027", "--as-of", "2027-03-01", "--format", fmt)
+        assert_no_traceback(run)
+        assert run.code == 2 and run.out == "", run
+        assert "IDEO302" in run.err and f"计划.yaml:{second}:" in run.err and "两个整改问题的编号" in run.err, run.err
+
+
+def test_a_rectification_row_carries_the_plans_default_reminders(tmp_path):
+    rows = json.loads(run_ideo("todo", BUREAU, "--year", "2027", "--as-of", "2027-03-01", "--format", "json").out)
+    assert {r["obligation"]: r["reminders"] for r in rows if r["kind"] == "整改"} == {"more-inspection": [7, 1], "duty-report-detail": [7, 1]}
